@@ -1,0 +1,27 @@
+/** CouchDB database names. One home, imported by app, server, design-doc build and tests. */
+export const DB = {
+  catalog: 'rft_catalog',
+  bookings: 'rft_bookings',
+  attendance: 'rft_attendance',
+} as const;
+
+export type DbName = (typeof DB)[keyof typeof DB];
+
+export const ALL_DBS: readonly DbName[] = [DB.catalog, DB.bookings, DB.attendance];
+
+/** Roles carried by CouchDB `_users` documents. `sync` is the sync-server's own account. */
+export const ROLES = {
+  customer: 'customer',
+  instructor: 'instructor',
+  service: 'service',
+  sync: 'rft_sync',
+} as const;
+
+export type Role = (typeof ROLES)[keyof typeof ROLES];
+
+/** Which roles may read (replicate) each database. Anonymous callers may read the catalog only. */
+export const READERS: Record<DbName, readonly Role[] | 'public'> = {
+  [DB.catalog]: 'public',
+  [DB.bookings]: [ROLES.sync, ROLES.instructor, ROLES.service],
+  [DB.attendance]: [ROLES.sync, ROLES.instructor],
+};

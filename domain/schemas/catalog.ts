@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { DOC_TYPES } from '../doc-ids';
+import { MAX_SEATS } from '../seats';
+
+export const LOCATIONS = ['A', 'B'] as const;
+export const locationSchema = z.enum(LOCATIONS, { error: 'Location must be A or B.' });
+export type Location = z.infer<typeof locationSchema>;
+
+export const SESSION_STATUSES = ['scheduled', 'cancelled', 'completed'] as const;
+export const sessionStatusSchema = z.enum(SESSION_STATUSES);
+export type SessionStatus = z.infer<typeof sessionStatusSchema>;
+
+const wallClock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a 24-hour time like 09:30.');
+export const isoInstant = z.iso.datetime({ offset: true, error: 'Use an ISO date-time with a time zone.' });
+
+export const courseFields = z.object({
+  code: z.string().trim().regex(/^[A-Za-z0-9-]{2,20}$/, 'The course code is 2 to 20 letters, digits or dashes.'),
+  title: z.string().trim().min(3).max(120),
+  description: z.string().trim().max(4000).default(''),
+  durationDays: z.number().int().min(1).max(5),
+  dailyStart: wallClock,
+  dailyEnd: wallClock,
+  pricePence: z.number().int().min(0).max(1_000_000),
+  certificateValidityMonths: z.number().int().min(0).max(120),
+  active: z.boolean().default(true),
+});
+export type CourseFields = z.infer<typeof courseFields>;
+
+export const courseDoc = courseFields.extend({
+  _id: z.string(),
+  _rev: z.string().optional(),
+  type: z.literal(DOC_TYPES.course),
+});
+export type CourseDoc = z.infer<typeof courseDoc>;
+
+export const dayRange = z.object({ start: isoInstant, end: isoInstant });
+export type DayRange = z.infer<typeof dayRange>;
+
+export const seatHold = z.object({
+  bookingId: z.string(),
+  seats: z.number().int().min(1).max(MAX_SEATS),
+  at: isoInstant,
+});
+
+export const sessionDoc = z.object({
+  _id: z.string(),
+  _rev: z.string().optional(),
+  type: z.literal(DOC_TYPES.session),
+  courseId: z.string(),
+  courseTitle: z.string(),
+  location: locationSchema,
+  days: z.array(dayRange).min(1).max(5),
+  capacity: z.number().int().min(1).max(MAX_SEATS),
+  status: sessionStatusSchema,
+  seriesId: z.string().optional(),
+  notes: z.string().max(4000).default(''),
+  /** The seat ledger: written only by the sync-server's booking validator. */
+  holds: z.array(seatHold).default([]),
+  updatedAt: isoInstant,
+});
+export type SessionDoc = z.infer<typeof sessionDoc>;
