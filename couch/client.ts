@@ -1,0 +1,35 @@
+import Nano, { type ServerScope } from 'nano';
+import type { Account } from './credentials';
+
+export const basicAuth = (account: Account): string =>
+  `Basic ${Buffer.from(`${account.name}:${account.password}`).toString('base64')}`;
+
+/** A nano client that authenticates every request as `account`. */
+export const couchAs = (url: string, account: Account): ServerScope =>
+  Nano({ url, headers: { Authorization: basicAuth(account) } });
+
+export const userDocId = (name: string): string => `org.couchdb.user:${name}`;
+
+/** True when CouchDB accepts these credentials (POST /_session). */
+export async function canLogIn(url: string, account: Account): Promise<boolean> {
+  const response = await fetch(`${url}/_session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(account),
+  });
+  return response.ok;
+}
+
+/** Splits `http://user:pass@host:port` into a plain URL and the account it names. */
+export function splitCouchUrl(raw: string): { url: string; admin?: Account } {
+  const parsed = new URL(raw);
+  const admin = parsed.username
+    ? { name: decodeURIComponent(parsed.username), password: decodeURIComponent(parsed.password) }
+    : undefined;
+  parsed.username = '';
+  parsed.password = '';
+  return { url: parsed.toString().replace(/\/$/, ''), admin };
+}
+
+export const isNotFound = (error: unknown): boolean => (error as { statusCode?: number }).statusCode === 404;
+export const isConflict = (error: unknown): boolean => (error as { statusCode?: number }).statusCode === 409;

@@ -1,0 +1,110 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { pbkdf2Sync, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { Account } from './credentials';
+import { freePort } from './free-port';
+
+export interface EmbeddedCouch {
+  /** Base URL without credentials, e.g. http://127.0.0.1:5985 */
+  url: string;
+  /** How many times the supervisor restarted the server after it died. */
+  restarts(): number;
+  /** Kills the server without stopping supervision: tests use it to prove recovery. */
+  crash(): void;
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedOptions {
+  dataDir: string;
+  admin: Account;
+  port?: number;
+  log?: (message: string) => void;
+}
+
+const serverBin = createRequire(import.meta.url).resolve('pouchdb-server/bin/pouchdb-server');
+
+/** CouchDB's own admin hash format, so the admin exists before the first request (no admin party). */
+function adminHash(password: string): string {
+  const salt = randomBytes(16).toString('hex');
+  const key = pbkdf2Sync(password, salt, 10, 20, 'sha1').toString('hex');
+  return `-pbkdf2-${key},${salt},10`;
+}
+
+function writeConfig(dir: string, admin: Account): string {
+  const file = join(dir, 'config.json');
+  if (!existsSync(file)) {
+    const config = {
+      admins: { [admin.name]: adminHash(admin.password) },
+      log: { file: join(dir, 'couch.log'), level: 'warning' },
+      couch_httpd_auth: { timeout: 60 * 60 * 24 * 14 },
+    };
+    writeFileSync(file, JSON.stringify(config, null, 2), { mode: 0o600 });
+  }
+  return file;
+}
+
+async function waitUntilUp(url: string, child: ChildProcess, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`The embedded CouchDB server exited with code ${child.exitCode}`);
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`The embedded CouchDB server did not answer at ${url} within ${timeoutMs} ms`);
+}
+
+/**
+ * Runs pouchdb-server as a supervised child process on loopback. Some single requests kill it
+ * (see DESIGN.md), so when it dies it is started again on the same port and data directory.
+ */
+export async function startEmbeddedCouch(options: EmbeddedOptions): Promise<EmbeddedCouch> {
+  const dir = join(options.dataDir, 'couch');
+  mkdirSync(dir, { recursive: true });
+  const config = writeConfig(dir, options.admin);
+  const port = options.port ?? (await freePort());
+  const url = `http://127.0.0.1:${port}`;
+  const log = options.log ?? (() => {});
+  let child: ChildProcess;
+  let stopping = false;
+  let restarts = 0;
+
+  const launch = (): ChildProcess => {
+    const proc = spawn(process.execPath, [serverBin, '--port', String(port), '--host', '127.0.0.1', '--dir', dir, '--config', config, '--no-stdout-logs'], {
+      cwd: dir,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    proc.stderr?.on('data', (chunk: Buffer) => log(`embedded couch: ${chunk.toString().trim()}`));
+    proc.on('exit', (code, signal) => {
+      if (stopping) return;
+      restarts += 1;
+      log(`embedded couch exited (${signal ?? code}); restarting`);
+      setTimeout(() => {
+        if (!stopping) child = launch();
+      }, 100);
+    });
+    return proc;
+  };
+
+  child = launch();
+  await waitUntilUp(url, child);
+
+  return {
+    url,
+    restarts: () => restarts,
+    crash: () => child.kill('SIGKILL'),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        stopping = true;
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}

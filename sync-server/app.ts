@@ -1,0 +1,54 @@
+import cookie from '@fastify/cookie';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import type { Account } from '../couch/credentials';
+import couch from './plugins/couch';
+import errors, { sendNotFound } from './plugins/errors';
+import session from './plugins/session';
+import authRoutes from './routes/auth/index';
+import dbProxy from './routes/db-proxy';
+import healthRoutes from './routes/health';
+import pwaRoutes from './routes/pwa';
+
+export interface AppOptions {
+  couchUrl: string;
+  admin: Account;
+  sync: Account;
+  /** The built PWA; omitted in API-only tests. */
+  staticDir?: string;
+  travelBufferMinutes: number;
+  loginRateLimitPerMinute: number;
+  loginFailuresPerAccount: number;
+  logger?: FastifyServerOptions['logger'];
+}
+
+const API_BODY_LIMIT = 64 * 1024;
+
+/** The whole sync-server as one Fastify instance; tests build it and use inject() or listen(). */
+export async function buildApp(options: AppOptions) {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: API_BODY_LIMIT,
+    trustProxy: false,
+    return503OnClosing: true,
+  });
+  await app.register(errors);
+  await app.register(cookie);
+  await app.register(couch, { url: options.couchUrl, admin: options.admin, sync: options.sync });
+  await app.register(session);
+
+  await app.register(
+    async (api) => {
+      await api.register(healthRoutes);
+      await api.register(authRoutes, {
+        prefix: '/auth',
+        loginRateLimitPerMinute: options.loginRateLimitPerMinute,
+        loginFailuresPerAccount: options.loginFailuresPerAccount,
+      });
+    },
+    { prefix: '/api' },
+  );
+  await app.register(dbProxy, { prefix: '/db' });
+  if (options.staticDir) await app.register(pwaRoutes, { root: options.staticDir });
+  else app.setNotFoundHandler(sendNotFound);
+  return app;
+}

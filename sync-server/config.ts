@@ -1,0 +1,32 @@
+import { z } from 'zod';
+
+const port = z.coerce.number().int().min(0).max(65535);
+
+/** Every environment variable the sync-server reads. The README lists the same. */
+export const envSchema = z.object({
+  PORT: port.default(8080),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  COUCH_URL: z.url({ error: 'COUCH_URL must be a URL like http://admin:password@127.0.0.1:5984' }).optional(),
+  DATA_DIR: z.string().min(1).default('.data'),
+  RFT_INSTRUCTOR_EMAIL: z.email({ error: 'RFT_INSTRUCTOR_EMAIL must be an email address' }).default('instructor@reactfasttraining.co.uk'),
+  RFT_INSTRUCTOR_PASSWORD: z.string().min(10, 'RFT_INSTRUCTOR_PASSWORD must be at least 10 characters').default('first-aid-demo'),
+  RFT_INSTRUCTOR_NAME: z.string().min(1).default('Lex Instructor'),
+  TRAVEL_BUFFER_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(60),
+  LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  LOGIN_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
+  RECOVERY_INTERVAL_SECONDS: z.coerce.number().int().min(1).default(60),
+  SEED_DEMO_DATA: z.stringbool().default(true),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class ConfigError extends Error {}
+
+/** Parses the environment once, at start; the error names every missing or invalid variable. */
+export function loadEnv(env: NodeJS.ProcessEnv = process.env): Env {
+  const result = envSchema.safeParse(env);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => `- ${issue.path.join('.')}: ${issue.message}`);
+  throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
+}

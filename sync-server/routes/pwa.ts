@@ -1,0 +1,29 @@
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { basename } from 'node:path';
+import { sendNotFound } from '../plugins/errors';
+
+const NEVER_CACHED = new Set(['index.html', 'sw.js', 'registerSW.js', 'manifest.webmanifest']);
+
+/** Serves the built PWA: hashed assets are immutable, the shell and the service worker are never cached. */
+export default fp(async function pwaRoutes(app: FastifyInstance, options: { root: string }) {
+  await app.register(fastifyStatic, {
+    root: options.root,
+    wildcard: false,
+    cacheControl: false,
+    setHeaders: (res, path) => {
+      const file = basename(path);
+      if (NEVER_CACHED.has(file)) res.header('Cache-Control', 'no-cache');
+      else if (path.includes('/assets/')) res.header('Cache-Control', 'public, max-age=31536000, immutable');
+      else res.header('Cache-Control', 'public, max-age=3600');
+    },
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    const isAppPath = !/^\/(api|db)(\/|$)/.test(request.url);
+    const wantsPage = request.method === 'GET' && isAppPath && (request.headers.accept ?? '').includes('text/html');
+    if (wantsPage) return reply.header('Cache-Control', 'no-cache').sendFile('index.html');
+    return sendNotFound(request, reply);
+  });
+});

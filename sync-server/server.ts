@@ -1,0 +1,48 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { bootstrap } from '../couch/bootstrap';
+import { connectCouch } from '../couch/connect';
+import { buildApp } from './app';
+import { loadEnv } from './config';
+
+const staticDir = fileURLToPath(new URL('../dist/app', import.meta.url));
+
+async function main(): Promise<void> {
+  const env = loadEnv();
+  const couch = await connectCouch({ couchUrl: env.COUCH_URL, dataDir: env.DATA_DIR, log: (line) => console.error(line) });
+  await bootstrap({
+    url: couch.url,
+    admin: couch.admin,
+    sync: couch.sync,
+    instructor: { email: env.RFT_INSTRUCTOR_EMAIL, password: env.RFT_INSTRUCTOR_PASSWORD, name: env.RFT_INSTRUCTOR_NAME },
+  });
+  const app = await buildApp({
+    couchUrl: couch.url,
+    admin: couch.admin,
+    sync: couch.sync,
+    staticDir: existsSync(staticDir) ? staticDir : undefined,
+    travelBufferMinutes: env.TRAVEL_BUFFER_MINUTES,
+    loginRateLimitPerMinute: env.LOGIN_RATE_LIMIT_PER_MINUTE,
+    loginFailuresPerAccount: env.LOGIN_FAILURES_PER_ACCOUNT,
+    logger: {
+      level: env.LOG_LEVEL,
+      redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+    },
+  });
+
+  const shutdown = async (signal: string) => {
+    app.log.info(`${signal}: closing`);
+    await app.close();
+    await couch.embedded?.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await app.listen({ port: env.PORT, host: env.HOST });
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

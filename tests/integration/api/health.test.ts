@@ -1,0 +1,40 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compileDesignDocs } from '../../../design-docs/compile';
+import { buildTestApp, type TestApp } from '../../helpers/build-app';
+import { startEmbeddedCouch } from '../../../couch/embedded';
+import { startTestCouch } from '../../helpers/test-couch';
+
+describe('GET /api/health', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await buildTestApp();
+  });
+  afterAll(() => app.close());
+
+  it('reports CouchDB reachable and every deployed design-doc version', async () => {
+    const response = await app.inject({ method: 'GET', url: '/api/health' });
+    expect(response.statusCode).toBe(200);
+    const expected = Object.fromEntries(
+      Object.entries(compileDesignDocs()).map(([db, ddocs]) => [db, Object.fromEntries(ddocs.map((d) => [d._id, d.version]))]),
+    );
+    expect(response.json()).toEqual({ status: 'ok', couch: { reachable: true }, designDocs: expected });
+  });
+});
+
+describe('GET /api/health while CouchDB is down', () => {
+  it('answers 503, then 200 again once the server is back', async () => {
+    const couch = await startTestCouch();
+    const app = await buildTestApp({}, couch);
+    await couch.embedded.stop();
+    const down = await app.inject({ method: 'GET', url: '/api/health' });
+    expect(down.statusCode).toBe(503);
+    expect(down.json()).toMatchObject({ error: 'couch_unreachable', couch: { reachable: false } });
+    const port = Number(new URL(couch.url).port);
+    const again = await startEmbeddedCouch({ dataDir: couch.dataDir, admin: couch.admin, port });
+    const up = await app.inject({ method: 'GET', url: '/api/health' });
+    expect(up.statusCode).toBe(200);
+    await app.close();
+    await again.stop();
+    await couch.stop();
+  });
+});

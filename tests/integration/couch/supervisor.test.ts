@@ -1,0 +1,35 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { couchAs, userDocId } from '../../../couch/client';
+import { startTestCouch } from '../../helpers/test-couch';
+
+let couch: Awaited<ReturnType<typeof startTestCouch>>;
+beforeAll(async () => {
+  couch = await startTestCouch();
+});
+afterAll(() => couch.stop());
+
+async function waitForUp(url: string): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    if (await fetch(url).then((r) => r.ok, () => false)) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('server did not come back');
+}
+
+it('restarts the embedded server after it dies and keeps every acknowledged write', async () => {
+  const users = couchAs(couch.url, couch.admin).use('_users');
+  const ids = Array.from({ length: 20 }, (_, n) => userDocId(`probe-${n}@test.example`));
+  for (const id of ids) {
+    const name = id.split(':')[1]!;
+    const result = await users.insert({ _id: id, type: 'user', name, roles: [], password: 'probe-password' } as never);
+    expect(result.ok).toBe(true);
+  }
+
+  couch.embedded.crash();
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  await waitForUp(couch.url);
+  expect(couch.embedded.restarts()).toBe(1);
+
+  const stored = await users.fetch({ keys: ids });
+  expect(stored.rows.filter((row) => 'doc' in row && row.doc).map((row) => row.key)).toEqual(ids);
+});
