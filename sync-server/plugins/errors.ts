@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { BusyError } from '../../couch/conditional-write';
 import { HttpError } from '../http-error';
 
 const fastifyErrors: Record<string, [string, string]> = {
@@ -13,6 +14,9 @@ const fastifyErrors: Record<string, [string, string]> = {
 function toReply(error: FastifyError): { status: number; body: Record<string, unknown> } {
   if (error instanceof HttpError) {
     return { status: error.statusCode, body: { error: error.code, message: error.message, ...error.details } };
+  }
+  if (error instanceof BusyError) {
+    return { status: 503, body: { error: 'busy', message: 'Many people are booking right now. Nothing was saved; please try again.' } };
   }
   const known = error.code ? fastifyErrors[error.code] : undefined;
   if (known) return { status: error.statusCode ?? 400, body: { error: known[0], message: known[1] } };

@@ -1,0 +1,54 @@
+import type { DocumentScope } from 'nano';
+import { isConflict, isNotFound } from './client';
+
+/** What a decision function answers after reading the current document. */
+export type Decision<T, R> =
+  | { write: T; result: R }
+  | { done: R };
+
+export class BusyError extends Error {
+  constructor(readonly attempts: number) {
+    super(`Gave up after ${attempts} write conflicts`);
+  }
+}
+
+export interface RetryOptions {
+  attempts?: number;
+  /** Upper bound of the random pause between attempts, doubled after every conflict. */
+  jitterMs?: number;
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Read, decide, write with the `_rev` that was read. A 409 means another writer won the race: read
+ * again and decide again. Correctness rests on CouchDB's revision check, never on a lock in this
+ * process, so several sync-server processes can run side by side.
+ * `decide` receives `null` when the document does not exist.
+ */
+export async function conditionalWrite<T extends { _id: string; _rev?: string }, R>(
+  db: DocumentScope<T>,
+  id: string,
+  decide: (current: T | null) => Decision<T, R> | Promise<Decision<T, R>>,
+  options: RetryOptions = {},
+): Promise<R & { retries: number }> {
+  const attempts = options.attempts ?? 40;
+  let jitter = options.jitterMs ?? 5;
+  for (let attempt = 0; attempt < attempts; attempt++) {
+    const current = await db.get(id).catch((error: unknown) => {
+      if (isNotFound(error)) return null;
+      throw error;
+    });
+    const decision = await decide(current as T | null);
+    if ('done' in decision) return { ...decision.done, retries: attempt };
+    try {
+      await db.insert({ ...decision.write, _id: id, ...(current?._rev ? { _rev: current._rev } : {}) });
+      return { ...decision.result, retries: attempt };
+    } catch (error) {
+      if (!isConflict(error)) throw error;
+      await pause(Math.random() * jitter);
+      jitter = Math.min(jitter * 2, 200);
+    }
+  }
+  throw new BusyError(attempts);
+}
