@@ -1,0 +1,32 @@
+import { MIN_PASSWORD_LENGTH, type PublicUser } from '../../../../../domain/schemas/auth';
+import { useSignup } from '../api/signup';
+import { FormError } from './form-error';
+import { TextField } from './text-field';
+
+export function SignupForm({ onSuccess }: { onSuccess: (user: PublicUser) => void }) {
+  const { onSubmit, pending, fieldErrors, formError } = useSignup(onSuccess);
+  return (
+    <section className="panel" aria-labelledby="signup-heading">
+      <h1 id="signup-heading">Sign up</h1>
+      <form noValidate onSubmit={(event) => void onSubmit(event)} aria-labelledby="signup-heading">
+        <FormError message={formError} />
+        <TextField label="Name" name="name" autoComplete="name" error={fieldErrors.name} />
+        <TextField label="Email" name="email" type="email" autoComplete="email" inputMode="email" error={fieldErrors.email} />
+        <TextField
+          label="Password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
+          error={fieldErrors.password}
+        />
+        <button type="submit" className="button" disabled={pending}>
+          Create account
+        </button>
+      </form>
+      <p>
+        Already have an account? <a href="#/login">Log in</a>
+      </p>
+    </section>
+  );
+}

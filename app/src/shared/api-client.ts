@@ -1,0 +1,46 @@
+import { z } from 'zod';
+
+/** The sync-server's error body: a stable code for programs and a message for people. */
+const errorBody = z.object({ error: z.string(), message: z.string() });
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export const NETWORK_ERROR_MESSAGE = 'Could not reach the server. Check your connection and try again.';
+
+interface RequestOptions {
+  method?: 'GET' | 'POST';
+  body?: unknown;
+}
+
+/**
+ * Calls the same-origin JSON API. Resolves to the parsed body (undefined for 204);
+ * rejects with an ApiError that carries the server's own message.
+ */
+export const apiRequest = async (path: string, { method = 'GET', body }: RequestOptions = {}): Promise<unknown> => {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      credentials: 'same-origin',
+      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, 'network_error', NETWORK_ERROR_MESSAGE);
+  }
+  if (response.status === 204) return undefined;
+  const json: unknown = await response.json().catch(() => undefined);
+  if (response.ok) return json;
+  const parsed = errorBody.safeParse(json);
+  if (parsed.success) throw new ApiError(response.status, parsed.data.error, parsed.data.message);
+  throw new ApiError(response.status, 'http_error', `The server answered ${response.status}. Please try again.`);
+};
