@@ -1,0 +1,56 @@
+import type { BookingDoc } from './schemas/booking';
+import type { SessionDoc } from './schemas/catalog';
+import { MAX_SEATS, seatsLeft, type SeatHold } from './seats';
+
+export type HoldVerdict = 'ok' | 'session_full' | 'session_cancelled' | 'session_closed';
+
+type SessionLedger = Pick<SessionDoc, 'status' | 'days' | 'capacity' | 'holds'>;
+
+/** A session's first day start, as an instant in milliseconds. */
+export const sessionStartMs = (session: Pick<SessionDoc, 'days'>): number => Date.parse(session.days[0]?.start ?? '');
+
+export const hasStarted = (startIso: string, now: Date): boolean => now.getTime() >= Date.parse(startIso);
+
+/** May `seats` more seats be held on this session now? Bookings close when the first day starts. */
+export function decideHold(session: SessionLedger, seats: number, now: Date): HoldVerdict {
+  if (session.status === 'cancelled') return 'session_cancelled';
+  if (session.status === 'completed' || now.getTime() >= sessionStartMs(session)) return 'session_closed';
+  if (seatsLeft(session) < seats) return 'session_full';
+  return 'ok';
+}
+
+export type CancelVerdict = 'ok' | 'already_cancelled' | 'not_active' | 'session_started';
+
+/** Owners may cancel until the session starts; the instructor may cancel at any time. */
+export function decideCancel(booking: Pick<BookingDoc, 'status' | 'sessionStart'>, byInstructor: boolean, now: Date): CancelVerdict {
+  if (booking.status === 'cancelled') return 'already_cancelled';
+  if (booking.status === 'rejected') return 'not_active';
+  if (!byInstructor && hasStarted(booking.sessionStart, now)) return 'session_started';
+  return 'ok';
+}
+
+const byArrival = (a: SeatHold, b: SeatHold): number =>
+  Date.parse(a.at) - Date.parse(b.at) || (a.bookingId < b.bookingId ? -1 : a.bookingId > b.bookingId ? 1 : 0);
+
+/**
+ * Merges the seat holds of conflicting revisions of one session, deterministically: earlier holds
+ * (tie-break: booking id) keep their seats up to the capacity; later ones are cut.
+ */
+export function mergeHolds(revisions: readonly (readonly SeatHold[])[], capacity: number): { kept: SeatHold[]; cut: SeatHold[] } {
+  const earliest = new Map<string, SeatHold>();
+  for (const hold of revisions.flat()) {
+    const seen = earliest.get(hold.bookingId);
+    if (!seen || byArrival(hold, seen) < 0) earliest.set(hold.bookingId, hold);
+  }
+  const limit = Math.min(capacity, MAX_SEATS);
+  const kept: SeatHold[] = [];
+  const cut: SeatHold[] = [];
+  let taken = 0;
+  for (const hold of [...earliest.values()].sort(byArrival)) {
+    if (taken + hold.seats <= limit) {
+      kept.push(hold);
+      taken += hold.seats;
+    } else cut.push(hold);
+  }
+  return { kept, cut };
+}

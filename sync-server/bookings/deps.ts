@@ -1,0 +1,24 @@
+import type { DocumentScope } from 'nano';
+import type { RetryOptions } from '../../couch/conditional-write';
+import { DB } from '../../domain/databases';
+import type { BookingDoc } from '../../domain/schemas/booking';
+import type { SessionDoc } from '../../domain/schemas/catalog';
+import type { Couch } from '../plugins/couch';
+
+/** The writes of the booking protocol, in order; a fault hook can stop the process after any of them. */
+export type WriteStep = 'pending-written' | 'hold-written' | 'booking-cancelled';
+
+export interface BookingDeps {
+  couch: Couch;
+  now?: () => Date;
+  retry?: RetryOptions;
+  /** Called after each write; a test throws here to simulate a crash between two writes. */
+  afterWrite?: (step: WriteStep, bookingId: string) => void | Promise<void>;
+}
+
+export const bookingsDb = (deps: BookingDeps): DocumentScope<BookingDoc> => deps.couch.sync.use<BookingDoc>(DB.bookings);
+export const catalogDb = (deps: BookingDeps): DocumentScope<SessionDoc> => deps.couch.sync.use<SessionDoc>(DB.catalog);
+export const nowOf = (deps: BookingDeps): Date => (deps.now ? deps.now() : new Date());
+export const reached = async (deps: BookingDeps, step: WriteStep, bookingId: string): Promise<void> => {
+  await deps.afterWrite?.(step, bookingId);
+};
