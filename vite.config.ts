@@ -63,6 +63,8 @@ export default defineConfig({
         // The API and the CouchDB proxy must always reach the network, never the app shell.
         navigateFallbackDenylist: [/^\/api(?:\/|$)/, /^\/db(?:\/|$)/],
         cleanupOutdatedCaches: true,
+        // Take control of the first page load, so the shell works offline from the first visit.
+        clientsClaim: true,
       },
     }),
   ],

@@ -8,6 +8,7 @@ import { loadEnv } from './config';
 const staticDir = fileURLToPath(new URL('../dist/app', import.meta.url));
 
 async function main(): Promise<void> {
+  if (existsSync('.env')) process.loadEnvFile('.env');
   const env = loadEnv();
   const couch = await connectCouch({ couchUrl: env.COUCH_URL, dataDir: env.DATA_DIR, log: (line) => console.error(line) });
   await bootstrap({

@@ -1,0 +1,44 @@
+import { randomUUID } from 'node:crypto';
+import { couchAs } from '../../couch/client';
+import { DB } from '../../domain/databases';
+import { courseDocId, sessionDocId } from '../../domain/doc-ids';
+import type { CourseDoc, SessionDoc } from '../../domain/schemas/catalog';
+import type { TestCouch } from './test-couch';
+
+/** Writes a course and one session straight into the catalog as the sync-server's account. */
+export async function insertCourseWithSession(
+  couch: TestCouch,
+  options: { title: string; start: Date; location?: 'A' | 'B'; capacity?: number },
+): Promise<{ course: CourseDoc; session: SessionDoc }> {
+  const db = couchAs(couch.url, couch.sync).use(DB.catalog);
+  const code = `T${randomUUID().slice(0, 8)}`;
+  const course: CourseDoc = {
+    _id: courseDocId(code),
+    type: 'course',
+    code,
+    title: options.title,
+    description: 'A course written by a test.',
+    durationDays: 1,
+    dailyStart: '09:00',
+    dailyEnd: '16:30',
+    pricePence: 12000,
+    certificateValidityMonths: 36,
+    active: true,
+  };
+  const end = new Date(options.start.getTime() + 7.5 * 3600_000);
+  const session: SessionDoc = {
+    _id: sessionDocId(),
+    type: 'session',
+    courseId: course._id,
+    courseTitle: course.title,
+    location: options.location ?? 'A',
+    days: [{ start: options.start.toISOString(), end: end.toISOString() }],
+    capacity: options.capacity ?? 12,
+    status: 'scheduled',
+    notes: '',
+    holds: [],
+    updatedAt: new Date().toISOString(),
+  };
+  await db.bulk({ docs: [course, session] as never[] });
+  return { course, session };
+}

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadEnv } from '../../../sync-server/config';
+
+describe('loadEnv', () => {
+  it('fills every default on an empty environment', () => {
+    expect(loadEnv({})).toMatchObject({ PORT: 8080, HOST: '0.0.0.0', DATA_DIR: '.data', TRAVEL_BUFFER_MINUTES: 60, SEED_DEMO_DATA: true });
+  });
+
+  it('parses numbers and booleans from strings', () => {
+    expect(loadEnv({ PORT: '9000', TRAVEL_BUFFER_MINUTES: '45', SEED_DEMO_DATA: 'false' })).toMatchObject({
+      PORT: 9000,
+      TRAVEL_BUFFER_MINUTES: 45,
+      SEED_DEMO_DATA: false,
+    });
+  });
+
+  it('names every invalid variable in one error', () => {
+    const attempt = () => loadEnv({ PORT: 'eighty', COUCH_URL: 'not a url', RFT_INSTRUCTOR_EMAIL: 'nobody', RFT_INSTRUCTOR_PASSWORD: 'short' });
+    expect(attempt).toThrow(ConfigError);
+    const message = (() => {
+      try {
+        attempt();
+      } catch (error) {
+        return (error as Error).message;
+      }
+    })();
+    for (const name of ['PORT', 'COUCH_URL', 'RFT_INSTRUCTOR_EMAIL', 'RFT_INSTRUCTOR_PASSWORD']) expect(message).toContain(`- ${name}:`);
+  });
+});
