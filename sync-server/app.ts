@@ -5,6 +5,7 @@ import couch from './plugins/couch';
 import errors, { sendNotFound } from './plugins/errors';
 import session from './plugins/session';
 import authRoutes from './routes/auth/index';
+import bookingRoutes from './routes/bookings/index';
 import dbProxy from './routes/db-proxy';
 import healthRoutes from './routes/health';
 import pwaRoutes from './routes/pwa';
@@ -44,6 +45,7 @@ export async function buildApp(options: AppOptions) {
         loginRateLimitPerMinute: options.loginRateLimitPerMinute,
         loginFailuresPerAccount: options.loginFailuresPerAccount,
       });
+      await api.register(bookingRoutes, { prefix: '/bookings' });
     },
     { prefix: '/api' },
   );

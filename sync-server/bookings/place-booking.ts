@@ -1,0 +1,111 @@
+import { isConflict, isNotFound } from '../../couch/client';
+import { decideHold, type HoldVerdict } from '../../domain/booking-rules';
+import { bookingDocId, DOC_TYPES } from '../../domain/doc-ids';
+import type { BookingDoc, BookingReason, BookingRequest } from '../../domain/schemas/booking';
+import type { SessionDoc } from '../../domain/schemas/catalog';
+import { seatsLeft } from '../../domain/seats';
+import { moveBooking } from './booking-status';
+import { bookingsDb, catalogDb, nowOf, reached, type BookingDeps } from './deps';
+import { idempotentBookingId } from './idempotency';
+import { holdSeats } from './ledger';
+
+export type Refusal = Exclude<HoldVerdict, 'ok'> | 'session_not_found' | BookingReason;
+
+export type PlaceResult =
+  | { booking: BookingDoc; retries: number }
+  | { refused: Refusal; seatsLeft: number; session: SessionDoc | null; booking?: BookingDoc; retries: number };
+
+export interface PlaceInput extends BookingRequest {
+  owner: string;
+  contact: { name: string; email: string };
+  idempotencyKey?: string;
+}
+
+export class IdempotencyKeyReused extends Error {}
+
+async function readSession(deps: BookingDeps, id: string): Promise<SessionDoc | null> {
+  const doc = await catalogDb(deps).get(id).catch((error: unknown) => {
+    if (isNotFound(error)) return null;
+    throw error;
+  });
+  return doc?.type === DOC_TYPES.session ? { ...doc, holds: doc.holds ?? [] } : null;
+}
+
+async function readBooking(deps: BookingDeps, id: string): Promise<BookingDoc | null> {
+  return bookingsDb(deps).get(id).catch((error: unknown) => {
+    if (isNotFound(error)) return null;
+    throw error;
+  });
+}
+
+/** Writes the pending booking; with an idempotency id, a concurrent twin may win and is answered instead. */
+async function writePending(deps: BookingDeps, doc: BookingDoc): Promise<{ written: boolean; booking: BookingDoc }> {
+  try {
+    await bookingsDb(deps).insert(doc);
+    return { written: true, booking: doc };
+  } catch (error) {
+    const twin = isConflict(error) && doc.idempotencyKey ? await readBooking(deps, doc._id) : null;
+    if (!twin) throw error;
+    return { written: false, booking: twin };
+  }
+}
+
+function answer(booking: BookingDoc, session: SessionDoc | null, retries: number): PlaceResult {
+  if (booking.status === 'confirmed' || booking.status === 'cancelled') return { booking, retries };
+  const left = session ? seatsLeft(session) : 0;
+  return { refused: booking.reason ?? 'interrupted', seatsLeft: left, session, booking, retries };
+}
+
+/** Seat, then confirmation: the two writes after the pending booking, shared with idempotent retries. */
+async function complete(deps: BookingDeps, pending: BookingDoc, session: SessionDoc | null): Promise<PlaceResult> {
+  const hold = await holdSeats(deps, pending);
+  if (hold.verdict !== 'ok') {
+    const after = await moveBooking(deps, pending._id, ['pending'], { to: 'rejected', reason: hold.verdict });
+    return after?.status === 'rejected'
+      ? { refused: hold.verdict, seatsLeft: hold.seatsLeft, session, booking: after, retries: hold.retries }
+      : answer(after ?? pending, session, hold.retries);
+  }
+  await reached(deps, 'hold-written', pending._id);
+  const after = await moveBooking(deps, pending._id, ['pending'], { to: 'confirmed' });
+  return answer(after ?? pending, session, hold.retries);
+}
+
+/**
+ * The booking validator. Writes in the order recovery can always finish: a pending booking, then
+ * the hold in the session's seat ledger (a conditional write), then the confirmation.
+ */
+export async function placeBooking(deps: BookingDeps, input: PlaceInput): Promise<PlaceResult> {
+  const session = await readSession(deps, input.sessionId);
+  const id = input.idempotencyKey ? idempotentBookingId(input.owner, input.idempotencyKey) : bookingDocId();
+  const earlier = input.idempotencyKey ? await readBooking(deps, id) : null;
+  if (earlier) return resume(deps, earlier, input, session);
+  if (!session) return { refused: 'session_not_found', seatsLeft: 0, session, retries: 0 };
+
+  const now = nowOf(deps);
+  const verdict = decideHold(session, input.attendees.length, now);
+  if (verdict !== 'ok') return { refused: verdict, seatsLeft: seatsLeft(session), session, retries: 0 };
+
+  const { written, booking: pending } = await writePending(deps, {
+    _id: id,
+    type: DOC_TYPES.booking,
+    owner: input.owner,
+    sessionId: session._id,
+    courseId: session.courseId,
+    sessionStart: session.days[0]!.start,
+    seats: input.attendees.length,
+    attendees: input.attendees,
+    contact: input.contact,
+    status: 'pending',
+    ...(input.idempotencyKey ? { idempotencyKey: input.idempotencyKey } : {}),
+    createdAt: now.toISOString(),
+  });
+  if (!written) return resume(deps, pending, input, session);
+  await reached(deps, 'pending-written', pending._id);
+  return complete(deps, pending, session);
+}
+
+function resume(deps: BookingDeps, earlier: BookingDoc, input: PlaceInput, session: SessionDoc | null): Promise<PlaceResult> {
+  if (earlier.sessionId !== input.sessionId || earlier.seats !== input.attendees.length) throw new IdempotencyKeyReused();
+  if (earlier.status === 'pending') return complete(deps, earlier, session);
+  return Promise.resolve(answer(earlier, session, 0));
+}

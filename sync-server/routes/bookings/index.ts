@@ -1,0 +1,71 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { ROLES } from '../../../domain/databases';
+import { bookingRequest, idempotencyKey, toPublicBooking } from '../../../domain/schemas/booking';
+import { findUser } from '../../accounts/users';
+import { cancelBooking } from '../../bookings/cancel-booking';
+import type { BookingDeps } from '../../bookings/deps';
+import { IdempotencyKeyReused, placeBooking } from '../../bookings/place-booking';
+import { allBookings, bookingsOfOwner, findBooking } from '../../bookings/read-bookings';
+import { HttpError, parseInput } from '../../http-error';
+import { hasRole, requireUser, type SessionUser } from '../../plugins/session';
+import { cancelRefusal, placeRefusal } from './refusals';
+
+const listQuery = z.object({ sessionId: z.string().min(1).optional() });
+const idParams = z.object({ id: z.string().min(1) });
+
+const notFound = () => new HttpError(404, 'not_found', 'There is no such booking.');
+
+async function requireBooker(request: FastifyRequest): Promise<void> {
+  await requireUser(request);
+  if (!hasRole(request.user, ROLES.customer) && !hasRole(request.user, ROLES.instructor)) {
+    throw new HttpError(403, 'forbidden', 'Only customers and the instructor can book.');
+  }
+}
+
+export default async function bookingRoutes(app: FastifyInstance) {
+  const deps: BookingDeps = { couch: app.couch };
+  const user = (request: FastifyRequest): SessionUser => request.user!;
+  const isInstructor = (request: FastifyRequest) => hasRole(request.user, ROLES.instructor);
+
+  app.post('/', { preHandler: requireBooker }, async (request, reply) => {
+    const { sessionId, attendees } = parseInput(bookingRequest, request.body);
+    const header = request.headers['idempotency-key'];
+    const key = header === undefined ? undefined : parseInput(idempotencyKey.describe('Idempotency-Key'), header);
+    const { name } = user(request);
+    const contact = { name: (await findUser(app.couch.admin, name))?.name ?? name, email: name };
+    try {
+      const result = await placeBooking(deps, { sessionId, attendees, owner: name, contact, ...(key ? { idempotencyKey: key } : {}) });
+      if ('refused' in result) throw await placeRefusal(deps, result, attendees.length);
+      return reply.status(201).send({ booking: toPublicBooking(result.booking) });
+    } catch (error) {
+      if (error instanceof IdempotencyKeyReused) {
+        throw new HttpError(422, 'idempotency_key_reused', 'This Idempotency-Key was already used for a different booking.');
+      }
+      throw error;
+    }
+  });
+
+  app.get('/', { preHandler: requireUser }, async (request) => {
+    const { sessionId } = parseInput(listQuery, request.query);
+    const bookings = isInstructor(request) ? await allBookings(deps) : await bookingsOfOwner(deps, user(request).name);
+    return { bookings: bookings.filter((booking) => !sessionId || booking.sessionId === sessionId).map(toPublicBooking) };
+  });
+
+  app.get('/:id', { preHandler: requireUser }, async (request) => {
+    const { id } = parseInput(idParams, request.params);
+    const booking = await findBooking(deps, id);
+    if (!booking || (booking.owner !== user(request).name && !isInstructor(request))) throw notFound();
+    return { booking: toPublicBooking(booking) };
+  });
+
+  app.delete('/:id', { preHandler: requireUser }, async (request) => {
+    const { id } = parseInput(idParams, request.params);
+    const found = await findBooking(deps, id);
+    if (!found || (found.owner !== user(request).name && !isInstructor(request))) throw notFound();
+    const { verdict, booking } = await cancelBooking(deps, id, isInstructor(request));
+    if (!booking) throw notFound();
+    if (verdict !== 'ok' && verdict !== 'already_cancelled') throw cancelRefusal(verdict);
+    return { booking: toPublicBooking(booking) };
+  });
+}
