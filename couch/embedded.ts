@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { pbkdf2Sync, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Account } from './credentials';
 import { freePort } from './free-port';
 
@@ -23,7 +23,7 @@ export interface EmbeddedOptions {
   log?: (message: string) => void;
 }
 
-const serverBin = createRequire(import.meta.url).resolve('pouchdb-server/bin/pouchdb-server');
+const childScript = fileURLToPath(new URL('./embedded-child.cjs', import.meta.url));
 
 /** CouchDB's own admin hash format, so the admin exists before the first request (no admin party). */
 function adminHash(password: string): string {
@@ -76,9 +76,9 @@ export async function startEmbeddedCouch(options: EmbeddedOptions): Promise<Embe
   let restarts = 0;
 
   const launch = (): ChildProcess => {
-    const proc = spawn(process.execPath, [serverBin, '--port', String(port), '--host', '127.0.0.1', '--dir', dir, '--config', config, '--no-stdout-logs'], {
+    const proc = spawn(process.execPath, [childScript, '--port', String(port), '--host', '127.0.0.1', '--dir', dir, '--config', config, '--no-stdout-logs'], {
       cwd: dir,
-      stdio: ['ignore', 'ignore', 'pipe'],
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     });
     proc.stderr?.on('data', (chunk: Buffer) => log(`embedded couch: ${chunk.toString().trim()}`));
     proc.on('exit', (code, signal) => {

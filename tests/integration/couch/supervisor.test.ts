@@ -1,3 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { couchAs, userDocId } from '../../../couch/client';
 import { startTestCouch } from '../../helpers/test-couch';
@@ -32,4 +36,19 @@ it('restarts the embedded server after it dies and keeps every acknowledged writ
 
   const stored = await users.fetch({ keys: ids });
   expect(stored.rows.filter((row) => 'doc' in row && row.doc).map((row) => row.key)).toEqual(ids);
+});
+
+it('takes the embedded server down with it when the sync-server process is killed', async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'rft-orphan-'));
+  const child = spawnSync(process.execPath, ['--import', 'tsx', 'tests/fixtures/start-embedded-then-die.ts', dataDir], { encoding: 'utf8' });
+  expect(child.signal).toBe('SIGKILL');
+  const url = child.stdout.trim();
+  expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+  let reachable = true;
+  for (let i = 0; i < 50 && reachable; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    reachable = await fetch(url).then(() => true, () => false);
+  }
+  expect(reachable).toBe(false);
+  rmSync(dataDir, { recursive: true, force: true });
 });
