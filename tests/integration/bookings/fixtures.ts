@@ -1,4 +1,5 @@
-import { DB } from '../../../domain/databases';
+import { basicAuth, userDocId } from '../../../couch/client';
+import { DB, ROLES } from '../../../domain/databases';
 import { sessionDocId } from '../../../domain/doc-ids';
 import type { BookingDoc } from '../../../domain/schemas/booking';
 import type { SessionDoc } from '../../../domain/schemas/catalog';
@@ -54,3 +55,15 @@ export async function ledgerAgrees(couch: Couch, sessionId: string): Promise<{ h
 }
 
 export const attendees = (count: number) => Array.from({ length: count }, (_, i) => ({ name: `Attendee ${i + 1}` }));
+
+/** Customer accounts written in one `_bulk_docs` request; callers authenticate with basic auth. */
+export async function createCustomers(couch: Couch, count: number): Promise<{ name: string; authorization: string }[]> {
+  const stamp = `${process.pid}-${Date.now()}`;
+  const customers = Array.from({ length: count }, (_, i) => ({ name: `crowd-${stamp}-${i}@test.example`, password: `crowd-password-${i}` }));
+  const results = await couch.admin.use('_users').bulk({
+    docs: customers.map(({ name, password }) => ({ _id: userDocId(name), type: 'user', name, password, roles: [ROLES.customer], fullName: name })),
+  });
+  const failed = results.filter((result) => result.error);
+  if (failed.length) throw new Error(`could not create ${failed.length} customers`);
+  return customers.map((customer) => ({ name: customer.name, authorization: basicAuth(customer) }));
+}

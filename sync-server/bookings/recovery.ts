@@ -1,0 +1,121 @@
+import { conditionalWrite, type Decision } from '../../couch/conditional-write';
+import type { BookingDoc } from '../../domain/schemas/booking';
+import { seatsLeft } from '../../domain/seats';
+import type { Couch } from '../plugins/couch';
+import { moveBooking } from './booking-status';
+import { cancelSessionBookings } from './cancel-session-bookings';
+import { bookingsDb, catalogDb, nowOf, type BookingDeps } from './deps';
+import { releaseHolds } from './ledger';
+import { resolveLedgerConflicts, type ConflictedSession } from './resolve-conflicts';
+
+export interface RecoveryOptions extends Omit<BookingDeps, 'couch' | 'afterWrite'> {
+  /** A pending booking younger than this may still be in flight, so it is left alone. */
+  graceSeconds?: number;
+}
+
+export interface RecoveryReport {
+  conflictsResolved: number;
+  confirmed: number;
+  rejected: number;
+  released: number;
+  cancelled: number;
+  reseated: number;
+}
+
+const DEFAULT_GRACE_SECONDS = 120;
+
+async function bookingsWithStatus(deps: BookingDeps, status: 'pending' | 'confirmed'): Promise<BookingDoc[]> {
+  const result = await bookingsDb(deps).view('bookings', 'by_status', { startkey: [status], endkey: [status, {}], include_docs: true });
+  return result.rows.flatMap((row) => (row.doc ? [row.doc as BookingDoc] : []));
+}
+
+async function allSessions(deps: BookingDeps): Promise<ConflictedSession[]> {
+  const result = await catalogDb(deps).list({ startkey: 'session:', endkey: 'session:\ufff0', include_docs: true, conflicts: true });
+  return result.rows.flatMap((row) => {
+    const doc = row.doc as ConflictedSession | undefined;
+    return doc?.type === 'session' ? [{ ...doc, holds: doc.holds ?? [] }] : [];
+  });
+}
+
+async function bookingsById(deps: BookingDeps, ids: string[]): Promise<Map<string, BookingDoc>> {
+  if (!ids.length) return new Map();
+  const result = await bookingsDb(deps).fetch({ keys: ids });
+  return new Map(result.rows.flatMap((row) => ('doc' in row && row.doc ? [[row.id, row.doc as BookingDoc] as const] : [])));
+}
+
+/** Gives a confirmed booking back the seat it lost, if the session has room; else it is rejected. */
+async function reseat(deps: BookingDeps, booking: BookingDoc): Promise<'reseated' | 'rejected' | 'unchanged'> {
+  const { fits } = await conditionalWrite(
+    catalogDb(deps),
+    booking.sessionId,
+    (session): Decision<ConflictedSession, { fits: boolean | null }> => {
+      const holds = session?.holds ?? [];
+      if (session && holds.some((hold) => hold.bookingId === booking._id)) return { done: { fits: null } };
+      if (!session || seatsLeft({ ...session, holds }) < booking.seats) return { done: { fits: false } };
+      const hold = { bookingId: booking._id, seats: booking.seats, at: booking.confirmedAt ?? booking.createdAt };
+      return { write: { ...session, holds: [...holds, hold] } as ConflictedSession, result: { fits: true } };
+    },
+    deps.retry,
+  );
+  if (fits) return 'reseated';
+  if (fits === null) return 'unchanged';
+  const after = await moveBooking(deps, booking._id, ['confirmed'], { to: 'rejected', reason: 'overbooked_on_conflict' });
+  return after?.status === 'rejected' ? 'rejected' : 'unchanged';
+}
+
+/**
+ * Finishes whatever a crash, a cluster conflict or a half-done session cancellation left behind.
+ * Afterwards no seat is held without a live booking and no confirmed booking lacks its seat.
+ * Safe to run at any time, in several processes at once: every change is a conditional write.
+ * Bookings are read before sessions: a booking is always written before its hold, so any hold
+ * seen in the later read either belongs to a booking already read or is re-checked below.
+ */
+export async function recoverBookings(couch: Couch, options: RecoveryOptions = {}): Promise<RecoveryReport> {
+  const deps: BookingDeps = { couch, ...options };
+  const report: RecoveryReport = { conflictsResolved: 0, confirmed: 0, rejected: 0, released: 0, cancelled: 0, reseated: 0 };
+  const active = [...(await bookingsWithStatus(deps, 'pending')), ...(await bookingsWithStatus(deps, 'confirmed'))];
+
+  let sessions = await allSessions(deps);
+  for (const session of sessions.filter((s) => s._conflicts?.length)) {
+    const { resolved, cut } = await resolveLedgerConflicts(deps, session);
+    if (resolved) report.conflictsResolved++;
+    report.rejected += cut.length;
+  }
+  if (report.conflictsResolved) sessions = await allSessions(deps);
+  const sessionById = new Map(sessions.map((session) => [session._id, session]));
+
+  const cancelledSessions = new Set(active.filter((b) => sessionById.get(b.sessionId)?.status === 'cancelled').map((b) => b.sessionId));
+  for (const sessionId of cancelledSessions) report.cancelled += (await cancelSessionBookings(couch, sessionId)).bookings;
+
+  const cutoff = nowOf(deps).getTime() - (options.graceSeconds ?? DEFAULT_GRACE_SECONDS) * 1000;
+  const held = new Set(sessions.flatMap((session) => session.holds.map((hold) => hold.bookingId)));
+  for (const booking of active.filter((b) => b.status === 'pending' && Date.parse(b.createdAt) < cutoff && !cancelledSessions.has(b.sessionId))) {
+    const after = held.has(booking._id)
+      ? await moveBooking(deps, booking._id, ['pending'], { to: 'confirmed' })
+      : await moveBooking(deps, booking._id, ['pending'], { to: 'rejected', reason: 'interrupted' });
+    if (after?.status === 'confirmed') report.confirmed++;
+    if (after?.status === 'rejected') report.rejected++;
+  }
+
+  const activeIds = new Set(active.map((booking) => booking._id));
+  const suspects = sessions.flatMap((session) => session.holds.filter((hold) => !activeIds.has(hold.bookingId)).map((hold) => hold.bookingId));
+  const fresh = await bookingsById(deps, suspects);
+  for (const session of sessions) {
+    const dead = session.holds
+      .filter((hold) => !activeIds.has(hold.bookingId))
+      .filter((hold) => !['pending', 'confirmed'].includes(fresh.get(hold.bookingId)?.status ?? 'missing'))
+      .map((hold) => hold.bookingId);
+    if (dead.length) report.released += await releaseHolds(deps, session._id, dead);
+  }
+
+  const unseated = active.filter((b) => b.status === 'confirmed' && !held.has(b._id) && !cancelledSessions.has(b.sessionId));
+  const current = await bookingsById(deps, unseated.map((booking) => booking._id));
+  for (const booking of unseated) {
+    const now = current.get(booking._id);
+    if (now?.status !== 'confirmed') continue;
+    const outcome = await reseat(deps, now);
+    if (outcome === 'reseated') report.reseated++;
+    if (outcome === 'rejected') report.rejected++;
+  }
+  return report;
+}

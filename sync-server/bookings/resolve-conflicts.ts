@@ -1,0 +1,29 @@
+import { mergeHolds } from '../../domain/booking-rules';
+import type { SessionDoc } from '../../domain/schemas/catalog';
+import type { SeatHold } from '../../domain/seats';
+import { moveBooking } from './booking-status';
+import { catalogDb, type BookingDeps } from './deps';
+
+export type ConflictedSession = SessionDoc & { _rev: string; _conflicts?: string[] };
+
+/**
+ * On a CouchDB cluster, concurrent ledger writes can be stored as conflicting revisions instead of
+ * a 409. Merges every revision's holds (earliest first, up to the capacity) into the winning
+ * revision, deletes the losers, then rejects the bookings that were cut. A crash before the
+ * rejections leaves confirmed bookings without a seat, which recovery re-seats or rejects.
+ */
+export async function resolveLedgerConflicts(deps: BookingDeps, session: ConflictedSession): Promise<{ resolved: boolean; cut: SeatHold[] }> {
+  const db = catalogDb(deps);
+  const losers = session._conflicts ?? [];
+  const losing = await Promise.all(losers.map((rev) => db.get(session._id, { rev })));
+  const { kept, cut } = mergeHolds([session.holds ?? [], ...losing.map((doc) => doc.holds ?? [])], session.capacity);
+  const { _conflicts, ...winner } = session;
+  const results = await db.bulk({
+    docs: [{ ...winner, holds: kept }, ...losers.map((rev) => ({ _id: session._id, _rev: rev, _deleted: true }) as unknown as SessionDoc)],
+  });
+  if (results[0]?.error) return { resolved: false, cut: [] };
+  for (const hold of cut) {
+    await moveBooking(deps, hold.bookingId, ['pending', 'confirmed'], { to: 'rejected', reason: 'overbooked_on_conflict' });
+  }
+  return { resolved: true, cut };
+}
