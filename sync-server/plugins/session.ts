@@ -34,21 +34,28 @@ export function couchCredentials(request: FastifyRequest): Record<string, string
   return authorization?.startsWith('Basic ') ? { authorization } : {};
 }
 
+/** CouchDB's answer, uncached: the account these credentials name, or null when they name none. */
+export async function whoIs(couchUrl: string, credentials: Record<string, string>): Promise<SessionUser | null> {
+  const response = await fetch(`${couchUrl}/_session`, { headers: credentials });
+  if (response.status >= 500) throw new HttpError(503, 'couch_unavailable', 'The database is not reachable right now. Please try again shortly.');
+  const body = response.ok ? ((await response.json()) as { userCtx: { name: string | null; roles: string[] } }) : null;
+  return body?.userCtx.name ? { name: body.userCtx.name, roles: body.userCtx.roles } : null;
+}
+
 /**
  * Asks CouchDB who the caller is (GET /_session), so CouchDB stays the authority on accounts.
- * Answers are cached for a few seconds per credential to keep replication traffic cheap.
+ * Cookie answers are cached for a few seconds to keep replication traffic cheap; basic-auth answers
+ * are not, so that a revoked service account is refused at once.
  */
 export default fp(async function session(app: FastifyInstance) {
   const cache = new Map<string, CachedSession>();
 
   async function lookUp(credentials: Record<string, string>): Promise<SessionUser | null> {
-    const key = credentials.cookie ?? credentials.authorization ?? '';
+    const key = credentials.cookie;
+    if (!key) return whoIs(app.couch.url, credentials);
     const hit = cache.get(key);
     if (hit && hit.until > Date.now()) return hit.user;
-    const response = await fetch(`${app.couch.url}/_session`, { headers: credentials });
-    if (response.status >= 500) throw new HttpError(503, 'couch_unavailable', 'The database is not reachable right now. Please try again shortly.');
-    const body = response.ok ? ((await response.json()) as { userCtx: { name: string | null; roles: string[] } }) : null;
-    const user = body?.userCtx.name ? { name: body.userCtx.name, roles: body.userCtx.roles } : null;
+    const user = await whoIs(app.couch.url, credentials);
     if (cache.size >= CACHE_MAX) cache.clear();
     cache.set(key, { user, until: Date.now() + CACHE_MS });
     return user;
