@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { pbkdf2Sync, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Account } from './credentials';
@@ -24,6 +24,9 @@ export interface EmbeddedOptions {
 }
 
 const childScript = fileURLToPath(new URL('./embedded-child.cjs', import.meta.url));
+
+/** Holds the running server's URL, so command-line tools reach the server the sync-server started. */
+export const embeddedUrlFile = (dataDir: string): string => join(dataDir, 'couch', 'url');
 
 /** CouchDB's own admin hash format, so the admin exists before the first request (no admin party). */
 function adminHash(password: string): string {
@@ -94,6 +97,7 @@ export async function startEmbeddedCouch(options: EmbeddedOptions): Promise<Embe
 
   child = launch();
   await waitUntilUp(url, child);
+  writeFileSync(embeddedUrlFile(options.dataDir), url);
 
   return {
     url,
@@ -102,6 +106,7 @@ export async function startEmbeddedCouch(options: EmbeddedOptions): Promise<Embe
     stop: () =>
       new Promise<void>((resolve) => {
         stopping = true;
+        rmSync(embeddedUrlFile(options.dataDir), { force: true });
         if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
