@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DOC_TYPES } from '../doc-ids';
+import { DOC_TYPES, SCHEDULE_DOC_ID } from '../doc-ids';
 import { MAX_SEATS } from '../seats';
 
 export const LOCATIONS = ['A', 'B'] as const;
@@ -36,6 +36,15 @@ export type CourseDoc = z.infer<typeof courseDoc>;
 export const dayRange = z.object({ start: isoInstant, end: isoInstant });
 export type DayRange = z.infer<typeof dayRange>;
 
+export const capacitySchema = z
+  .number({ error: `Capacity is a whole number from 1 to ${MAX_SEATS}.` })
+  .int(`Capacity is a whole number from 1 to ${MAX_SEATS}.`)
+  .min(1, `Capacity is a whole number from 1 to ${MAX_SEATS}.`)
+  .max(MAX_SEATS, `Capacity is at most ${MAX_SEATS} seats.`);
+
+export const notesText = z.string().trim().max(4000, 'Notes are at most 4000 characters.');
+export const notesSchema = notesText.default('');
+
 export const seatHold = z.object({
   bookingId: z.string(),
   seats: z.number().int().min(1).max(MAX_SEATS),
@@ -50,12 +59,40 @@ export const sessionDoc = z.object({
   courseTitle: z.string(),
   location: locationSchema,
   days: z.array(dayRange).min(1).max(5),
-  capacity: z.number().int().min(1).max(MAX_SEATS),
+  capacity: capacitySchema,
   status: sessionStatusSchema,
   seriesId: z.string().optional(),
-  notes: z.string().max(4000).default(''),
+  notes: notesSchema,
   /** The seat ledger: written only by the sync-server's booking validator. */
   holds: z.array(seatHold).default([]),
   updatedAt: isoInstant,
 });
 export type SessionDoc = z.infer<typeof sessionDoc>;
+
+/** One future session in the instructor's timetable: just what the overlap check needs. */
+export const scheduleEntry = z.object({
+  sessionId: z.string(),
+  location: locationSchema,
+  days: z.array(dayRange).min(1).max(5),
+  /** Present only while the session documents are being created: enough to finish after a crash. */
+  pending: z
+    .object({
+      courseId: z.string(),
+      courseTitle: z.string(),
+      capacity: capacitySchema,
+      notes: notesSchema,
+      seriesId: z.string().optional(),
+    })
+    .optional(),
+});
+export type ScheduleEntry = z.infer<typeof scheduleEntry>;
+
+/** The single document every schedule change is a conditional write of; see sync-server/catalog/schedule.ts. */
+export const scheduleDoc = z.object({
+  _id: z.literal(SCHEDULE_DOC_ID),
+  _rev: z.string().optional(),
+  type: z.literal(DOC_TYPES.schedule),
+  sessions: z.array(scheduleEntry),
+  updatedAt: isoInstant,
+});
+export type ScheduleDoc = z.infer<typeof scheduleDoc>;
