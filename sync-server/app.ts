@@ -1,6 +1,7 @@
 import cookie from '@fastify/cookie';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import type { Account } from '../couch/credentials';
+import bookingRecovery from './plugins/booking-recovery';
 import couch from './plugins/couch';
 import errors, { sendNotFound } from './plugins/errors';
 import session from './plugins/session';
@@ -20,6 +21,8 @@ export interface AppOptions {
   loginRateLimitPerMinute: number;
   loginFailuresPerAccount: number;
   logger?: FastifyServerOptions['logger'];
+  /** Seconds between booking recovery passes (the first runs at start-up); omitted means off. */
+  recoveryIntervalSeconds?: number;
 }
 
 const API_BODY_LIMIT = 64 * 1024;
@@ -36,6 +39,7 @@ export async function buildApp(options: AppOptions) {
   await app.register(cookie);
   await app.register(couch, { url: options.couchUrl, admin: options.admin, sync: options.sync });
   await app.register(session);
+  await app.register(bookingRecovery, { intervalSeconds: options.recoveryIntervalSeconds });
 
   await app.register(
     async (api) => {

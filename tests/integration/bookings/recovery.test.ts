@@ -1,0 +1,157 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DB } from '../../../domain/databases';
+import { bookingDocId, sessionDocId } from '../../../domain/doc-ids';
+import type { BookingDoc } from '../../../domain/schemas/booking';
+import type { SessionDoc } from '../../../domain/schemas/catalog';
+import { cancelBooking } from '../../../sync-server/bookings/cancel-booking';
+import type { BookingDeps, WriteStep } from '../../../sync-server/bookings/deps';
+import { placeBooking } from '../../../sync-server/bookings/place-booking';
+import { recoverBookings } from '../../../sync-server/bookings/recovery';
+import type { Couch } from '../../../sync-server/plugins/couch';
+import { buildTestApp, type TestApp } from '../../helpers/build-app';
+import { startTestCouch } from '../../helpers/test-couch';
+import { attendees, insertSession, ledgerAgrees, readSession } from './fixtures';
+
+// A private server: recovery with no grace period would otherwise touch other files' in-flight bookings.
+let server: Awaited<ReturnType<typeof startTestCouch>>;
+let app: TestApp;
+let couch: Couch;
+beforeAll(async () => {
+  server = await startTestCouch();
+  app = await buildTestApp({}, server);
+  couch = app.couch;
+});
+afterAll(async () => {
+  await app.close();
+  await server.stop();
+});
+
+class Crash extends Error {}
+const crashingAfter = (step: WriteStep): BookingDeps => ({
+  couch,
+  afterWrite: (reached) => {
+    if (reached === step) throw new Crash(step);
+  },
+});
+const input = (sessionId: string, seats = 2) => ({
+  sessionId,
+  attendees: attendees(seats),
+  owner: 'crash@test.example',
+  contact: { name: 'Crash Test', email: 'crash@test.example' },
+});
+const recoverNow = () => recoverBookings(couch, { graceSeconds: 0 });
+const booking = (id: string) => couch.sync.use<BookingDoc>(DB.bookings).get(id);
+
+async function expectConsistent(sessionId: string): Promise<void> {
+  const { held, booked } = await ledgerAgrees(couch, sessionId);
+  expect(held).toEqual(booked);
+}
+
+describe('crash between each pair of writes, then recovery', () => {
+  it('after the pending booking, before the hold: the booking is rejected as interrupted, no seat held', async () => {
+    const session = await insertSession(couch);
+    await expect(placeBooking(crashingAfter('pending-written'), input(session._id))).rejects.toBeInstanceOf(Crash);
+    const [pending] = (await couch.sync.use<BookingDoc>(DB.bookings).view('bookings', 'by_session', { key: session._id, reduce: false })).rows;
+    expect((await readSession(couch, session._id)).holds).toEqual([]);
+    expect(await recoverNow()).toMatchObject({ rejected: 1 });
+    expect(await booking(pending!.id)).toMatchObject({ status: 'rejected', reason: 'interrupted' });
+    await expectConsistent(session._id);
+  });
+
+  it('after the hold, before the confirmation: the held booking is confirmed', async () => {
+    const session = await insertSession(couch);
+    await expect(placeBooking(crashingAfter('hold-written'), input(session._id, 3))).rejects.toBeInstanceOf(Crash);
+    const [hold] = (await readSession(couch, session._id)).holds;
+    expect(await booking(hold!.bookingId)).toMatchObject({ status: 'pending' });
+    expect(await recoverNow()).toMatchObject({ confirmed: 1 });
+    expect(await booking(hold!.bookingId)).toMatchObject({ status: 'confirmed', seats: 3 });
+    await expectConsistent(session._id);
+  });
+
+  it('leaves a pending booking that is still inside the grace period alone', async () => {
+    const session = await insertSession(couch);
+    await expect(placeBooking(crashingAfter('pending-written'), input(session._id))).rejects.toBeInstanceOf(Crash);
+    expect(await recoverBookings(couch, { graceSeconds: 3600 })).toMatchObject({ confirmed: 0, rejected: 0 });
+    await recoverNow();
+  });
+
+  it('after the booking is cancelled, before its hold is released: the seats are released', async () => {
+    const session = await insertSession(couch);
+    const placed = await placeBooking({ couch }, input(session._id, 4));
+    if ('refused' in placed) throw new Error('expected a booking');
+    await expect(cancelBooking(crashingAfter('booking-cancelled'), placed.booking._id, false)).rejects.toBeInstanceOf(Crash);
+    expect((await readSession(couch, session._id)).holds).toHaveLength(1);
+    expect(await recoverNow()).toMatchObject({ released: 1 });
+    expect((await readSession(couch, session._id)).holds).toEqual([]);
+    await expectConsistent(session._id);
+  });
+
+  it('a session marked cancelled before its bookings were: recovery cancels them and frees the seats', async () => {
+    const session = await insertSession(couch);
+    const placed = await placeBooking({ couch }, input(session._id, 2));
+    if ('refused' in placed) throw new Error('expected a booking');
+    const current = await readSession(couch, session._id);
+    await couch.sync.use<SessionDoc>(DB.catalog).insert({ ...current, status: 'cancelled' });
+    expect(await recoverNow()).toMatchObject({ cancelled: 1 });
+    expect(await booking(placed.booking._id)).toMatchObject({ status: 'cancelled', reason: 'session_cancelled' });
+    expect((await readSession(couch, session._id)).holds).toEqual([]);
+  });
+
+  it('a hold whose booking does not exist is released; a confirmed booking that lost its hold gets it back', async () => {
+    const session = await insertSession(couch);
+    const placed = await placeBooking({ couch }, input(session._id, 2));
+    if ('refused' in placed) throw new Error('expected a booking');
+    const current = await readSession(couch, session._id);
+    const ghost = { bookingId: bookingDocId(), seats: 5, at: new Date().toISOString() };
+    await couch.sync.use<SessionDoc>(DB.catalog).insert({ ...current, holds: [ghost] });
+    expect(await recoverNow()).toMatchObject({ released: 1, reseated: 1 });
+    expect((await readSession(couch, session._id)).holds.map((hold) => hold.bookingId)).toEqual([placed.booking._id]);
+    await expectConsistent(session._id);
+  });
+});
+
+describe('conflicting ledger revisions, as a CouchDB cluster can store them', () => {
+  it('merges holds earliest first up to capacity, rejects the rest with a reason, deletes the losing revision', async () => {
+    const template = await insertSession(couch);
+    const session = { ...template, _id: sessionDocId() };
+    delete session._rev;
+    const bookingsDb = couch.sync.use<BookingDoc>(DB.bookings);
+    const at = (second: number) => new Date(Date.UTC(2030, 0, 1, 9, 0, second)).toISOString();
+    const make = async (seats: number): Promise<BookingDoc> => {
+      const doc: BookingDoc = {
+        _id: bookingDocId(),
+        type: 'booking',
+        owner: 'cluster@test.example',
+        sessionId: session._id,
+        courseId: session.courseId,
+        sessionStart: session.days[0]!.start,
+        seats,
+        attendees: attendees(seats),
+        contact: { name: 'Cluster', email: 'cluster@test.example' },
+        status: 'confirmed',
+        createdAt: at(0),
+        confirmedAt: at(0),
+      };
+      await bookingsDb.insert(doc);
+      return doc;
+    };
+    const [a, b, c, d] = await Promise.all([make(5), make(5), make(5), make(2)]);
+    const hold = (doc: BookingDoc, second: number) => ({ bookingId: doc._id, seats: doc.seats, at: at(second) });
+    // Two sibling revisions, as two cluster nodes could each accept one. (pouchdb-server 4.2 silently
+    // ignores new_edits=false writes to a document it created itself, so the siblings are both roots.)
+    const revision = (hash: string, holds: SessionDoc['holds']) => ({ ...session, _rev: `1-${hash}`, _revisions: { start: 1, ids: [hash] }, holds });
+    const left = revision('a'.repeat(32), [hold(a!, 1), hold(b!, 2)]);
+    const right = revision('b'.repeat(32), [hold(a!, 1), hold(c!, 3), hold(d!, 4)]);
+    await couch.sync.use<SessionDoc>(DB.catalog).bulk({ docs: [left, right], new_edits: false });
+    const conflicted = await couch.sync.use<SessionDoc>(DB.catalog).get(session._id, { conflicts: true });
+    expect(conflicted._conflicts).toHaveLength(1);
+
+    expect(await recoverNow()).toMatchObject({ conflictsResolved: 1, rejected: 1 });
+
+    const resolved = await couch.sync.use<SessionDoc>(DB.catalog).get(session._id, { conflicts: true });
+    expect(resolved._conflicts).toBeUndefined();
+    expect(resolved.holds.map((h) => h.bookingId)).toEqual([a!._id, b!._id, d!._id]);
+    expect(await booking(c!._id)).toMatchObject({ status: 'rejected', reason: 'overbooked_on_conflict' });
+    await expectConsistent(session._id);
+  });
+});
