@@ -7,6 +7,7 @@ export const DOC_TYPES = {
   attendance: 'attendance',
   assessment: 'assessment',
   certificate: 'certificate',
+  certificateCounter: 'certificate-counter',
 } as const;
 
 export type DocType = (typeof DOC_TYPES)[keyof typeof DOC_TYPES];
@@ -22,6 +23,8 @@ export const assessmentDocId = (sessionId: string, bookingId: string, attendee: 
   `assessment:${sessionId}:${bookingId}:${attendee}`;
 export const certificateDocId = (sessionId: string, bookingId: string, attendee: number): string =>
   `certificate:${sessionId}:${bookingId}:${attendee}`;
+/** Hands out one year's certificate numbers; written only by the sync-server. */
+export const certificateCounterDocId = (year: number): string => `certificate-counter:${year}`;
 
 /** The single schedule document that serialises every change to the instructor's timetable. */
 export const SCHEDULE_DOC_ID = 'schedule';
