@@ -38,7 +38,8 @@ function (newDoc, oldDoc, userCtx) {
   }
 
   function validateMark(doc) {
-    if (doc.markedBy !== userCtx.name) {
+    // The sync-server merges conflicting marks from two devices; the merged document keeps the winning mark's author.
+    if (doc.markedBy !== userCtx.name && !hasRole('rft_sync')) {
       forbid('markedBy must be your own user name.');
     }
     if (!isInstant(doc.markedAt)) {
@@ -77,6 +78,15 @@ function (newDoc, oldDoc, userCtx) {
     validateMark(doc);
   }
 
+  function validateCounter(doc) {
+    if (!/^certificate-counter:\d{4}$/.test(doc._id)) {
+      forbid('A certificate counter _id is "certificate-counter:<year>".');
+    }
+    if (!isCount(doc.next)) {
+      forbid('A certificate counter needs next, a whole number.');
+    }
+  }
+
   function validateCertificate(doc) {
     validateCommon(doc);
     requireId(doc, ['certificate', doc.sessionId, doc.bookingId, doc.attendee]);
@@ -93,7 +103,8 @@ function (newDoc, oldDoc, userCtx) {
   }
 
   // Judged by id prefix and both revisions, so that a certificate cannot be relabelled as another type and rewritten.
-  var isCertificate = newDoc._id.indexOf('certificate:') === 0 ||
+  // The prefix also covers the certificate-counter documents that hand out certificate numbers.
+  var isCertificate = newDoc._id.indexOf('certificate') === 0 ||
     newDoc.type === 'certificate' ||
     (oldDoc && oldDoc.type === 'certificate');
   if (isCertificate && !hasRole('rft_sync') && !hasRole('_admin')) {
@@ -116,6 +127,8 @@ function (newDoc, oldDoc, userCtx) {
     validateAssessment(newDoc);
   } else if (newDoc.type === 'certificate') {
     validateCertificate(newDoc);
+  } else if (newDoc.type === 'certificate-counter') {
+    validateCounter(newDoc);
   } else {
     forbid('The attendance database holds only attendance, assessment and certificate documents.');
   }

@@ -47,7 +47,7 @@ describe('compileDesignDocs', () => {
     expect(shape(compiled[DB.attendance][0]!)).toEqual({
       vdu: 'string',
       filters: ['roster'],
-      views: { by_session: null },
+      views: { by_session: null, certificates_by_expiry: null },
     });
   });
 

@@ -1,0 +1,5 @@
+function (doc) {
+  if (doc.type === 'certificate' && doc.expiresOn) {
+    emit(doc.expiresOn, null);
+  }
+}

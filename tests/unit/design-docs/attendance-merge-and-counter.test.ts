@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { DB } from '../../../domain/databases';
+import { attendanceDocId, certificateCounterDocId } from '../../../domain/doc-ids';
+import { users, vdu, view } from './harness';
+
+const ID = '_design/attendance';
+const validate = vdu(DB.attendance, ID);
+
+const counter = { _id: certificateCounterDocId(2026), type: 'certificate-counter', next: 42 };
+
+describe('attendance validate_doc_update: certificate counters', () => {
+  it('lets only the sync-server (and admins) write them', () => {
+    expect(validate(counter, null, users.sync)).toBe('ok');
+    expect(validate(counter, null, users.admin)).toBe('ok');
+    for (const user of [users.instructor, users.customer, users.service, users.anonymous]) {
+      expect(validate(counter, null, user)).toEqual({ forbidden: 'Only the sync-server issues certificates.' });
+      expect(validate({ ...counter, type: 'attendance' }, counter, user)).toEqual({ forbidden: 'Only the sync-server issues certificates.' });
+    }
+  });
+
+  it('checks the id and the next number', () => {
+    expect(validate({ ...counter, _id: 'certificate-counter:next' }, null, users.sync)).toEqual({ forbidden: 'A certificate counter _id is "certificate-counter:<year>".' });
+    expect(validate({ ...counter, next: -1 }, null, users.sync)).toEqual({ forbidden: 'A certificate counter needs next, a whole number.' });
+  });
+});
+
+describe('attendance validate_doc_update: merged marks', () => {
+  const mark = {
+    _id: attendanceDocId('session:s', 'booking:b', 0, 0),
+    type: 'attendance',
+    sessionId: 'session:s',
+    bookingId: 'booking:b',
+    attendee: 0,
+    day: 0,
+    status: 'present',
+    notes: '',
+    markedBy: users.instructor.name,
+    markedAt: '2030-01-07T09:05:00.000Z',
+    sessionStart: '2030-01-07T09:00:00.000Z',
+    history: [],
+  };
+
+  it("lets the sync-server write a conflict merge that keeps the winning instructor's name", () => {
+    expect(validate(mark, null, users.sync)).toBe('ok');
+    expect(validate({ ...mark, markedBy: users.admin.name }, null, users.instructor)).toEqual({ forbidden: 'markedBy must be your own user name.' });
+  });
+});
+
+describe('attendance views', () => {
+  it('certificates_by_expiry keys certificates by their expiry date', () => {
+    const map = view(DB.attendance, ID, 'certificates_by_expiry');
+    expect(map({ _id: 'certificate:s:b:0', type: 'certificate', expiresOn: '2029-03-10' })).toEqual([['2029-03-10', null]]);
+    expect(map({ _id: 'attendance:s:b:0:0', type: 'attendance' })).toEqual([]);
+  });
+});
