@@ -7,6 +7,8 @@ import errors, { sendNotFound } from './plugins/errors';
 import session from './plugins/session';
 import authRoutes from './routes/auth/index';
 import bookingRoutes from './routes/bookings/index';
+import calendarRoutes from './routes/calendar/index';
+import courseRoutes from './routes/courses/index';
 import dbProxy from './routes/db-proxy';
 import healthRoutes from './routes/health';
 import pwaRoutes from './routes/pwa';
@@ -50,6 +52,8 @@ export async function buildApp(options: AppOptions) {
         loginFailuresPerAccount: options.loginFailuresPerAccount,
       });
       await api.register(bookingRoutes, { prefix: '/bookings' });
+      await api.register(courseRoutes, { prefix: '/courses', travelBufferMinutes: options.travelBufferMinutes });
+      await api.register(calendarRoutes, { prefix: '/calendar' });
     },
     { prefix: '/api' },
   );
