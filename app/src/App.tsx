@@ -1,40 +1,64 @@
-import { useCallback } from 'react';
+import { Suspense, useCallback } from 'react';
 import type { PublicUser } from '../../domain/schemas/auth';
 import { AccountMenu } from './features/auth/components/account-menu';
-import { LoginForm } from './features/auth/components/login-form';
-import { SignupForm } from './features/auth/components/signup-form';
 import { useCurrentUser } from './features/auth/hooks/use-current-user';
-import { CatalogView } from './features/catalog/components/catalog-view';
+import { OutboxBanner } from './features/booking/components/outbox-banner';
+import { useBookingOutbox } from './features/booking/hooks/use-booking-outbox';
+import { useSeatsLeft } from './features/booking/hooks/use-booking-requests';
+import { SyncStatus } from './features/catalog/components/sync-status';
 import { useCatalogReplication } from './features/catalog/hooks/use-catalog-replication';
+import { InstallButton } from './features/pwa-install/components/install-button';
 import { UpdateBanner } from './features/pwa-update/components/update-banner';
+import { matchPath, navigate, useHashLocation } from './shared/router';
 import { AppHeader } from './shell/app-header';
-import { goTo, useHashRoute } from './shell/use-hash-route';
+import { NotFound } from './shell/not-found';
+import { ROUTES } from './shell/routes';
+import { SessionExpired } from './shell/session-expired';
 
-/** Composes the features; they never import each other, the session epoch is passed down here. */
+/** Composes the features; they never import each other, the shell passes what they share. */
 export function App() {
-  const route = useHashRoute();
+  const { path, query } = useHashLocation();
   const { user, epoch, signIn, signOut } = useCurrentUser();
-  // Lives above the routes so the catalog keeps syncing while a form is open.
+  // Lives above the routes so the catalog keeps syncing, and queued bookings keep sending, on every screen.
   const replication = useCatalogReplication(epoch);
+  useBookingOutbox(epoch);
+  const seatsLeftOf = useSeatsLeft();
 
-  const onSignedIn = useCallback(
-    (next: PublicUser) => {
+  const signedIn = useCallback(
+    (next: PublicUser, to: string | null) => {
       signIn(next);
-      goTo('courses');
+      navigate(to?.startsWith('/') ? to : '/');
     },
     [signIn],
   );
 
+  const found = ROUTES.flatMap((route) => {
+    const params = matchPath(route.path, path);
+    return params ? [{ route, params }] : [];
+  })[0];
+  const expired = user !== null && replication.state.kind === 'stopped' && replication.state.refused;
+
   return (
     <>
       <UpdateBanner />
-      <AppHeader>
+      {expired && <SessionExpired />}
+      <AppHeader install={<InstallButton />}>
         <AccountMenu user={user} onSignOut={signOut} />
       </AppHeader>
       <main className="app-main">
-        {route === 'login' && <LoginForm onSuccess={onSignedIn} />}
-        {route === 'signup' && <SignupForm onSuccess={onSignedIn} />}
-        {route === 'courses' && <CatalogView replication={replication.state} onRetry={replication.restart} />}
+        {!path.startsWith('/sessions/') && path !== '/bookings' && <OutboxBanner />}
+        <Suspense fallback={<p>Loading…</p>}>
+          {found
+            ? found.route.render({
+                params: found.params,
+                query,
+                user,
+                signedIn,
+                seatsLeftOf,
+                syncStatus: <SyncStatus state={replication.state} onRetry={replication.restart} />,
+              })
+            : <NotFound />}
+        </Suspense>
       </main>
     </>
   );

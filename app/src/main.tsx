@@ -1,13 +1,17 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { captureInstallPrompt } from './features/pwa-install/api/install-prompt';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/forms.css';
-import './styles/catalog.css';
+import './styles/sessions.css';
+import './styles/booking.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
+
+captureInstallPrompt();
 
 createRoot(root).render(
   <StrictMode>

@@ -1,13 +1,15 @@
 import { z } from 'zod';
 
-/** The sync-server's error body: a stable code for programs and a message for people. */
-const errorBody = z.object({ error: z.string(), message: z.string() });
+/** The sync-server's error body: a stable code for programs and a message for people; refusals add details. */
+const errorBody = z.looseObject({ error: z.string(), message: z.string() });
 
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
+    /** The whole error body, for refusals that carry more than a message (e.g. nextSessions). */
+    readonly body: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -17,21 +19,22 @@ export class ApiError extends Error {
 export const NETWORK_ERROR_MESSAGE = 'Could not reach the server. Check your connection and try again.';
 
 interface RequestOptions {
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'DELETE';
   body?: unknown;
+  headers?: Record<string, string>;
 }
 
 /**
  * Calls the same-origin JSON API. Resolves to the parsed body (undefined for 204);
  * rejects with an ApiError that carries the server's own message.
  */
-export const apiRequest = async (path: string, { method = 'GET', body }: RequestOptions = {}): Promise<unknown> => {
+export const apiRequest = async (path: string, { method = 'GET', body, headers = {} }: RequestOptions = {}): Promise<unknown> => {
   let response: Response;
   try {
     response = await fetch(path, {
       method,
       credentials: 'same-origin',
-      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+      headers: { accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
@@ -41,6 +44,6 @@ export const apiRequest = async (path: string, { method = 'GET', body }: Request
   const json: unknown = await response.json().catch(() => undefined);
   if (response.ok) return json;
   const parsed = errorBody.safeParse(json);
-  if (parsed.success) throw new ApiError(response.status, parsed.data.error, parsed.data.message);
+  if (parsed.success) throw new ApiError(response.status, parsed.data.error, parsed.data.message, parsed.data);
   throw new ApiError(response.status, 'http_error', `The server answered ${response.status}. Please try again.`);
 };

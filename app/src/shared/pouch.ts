@@ -5,11 +5,15 @@ import type { DbName } from '../../../domain/databases';
  * One PouchDB handle per database for the life of the page: every hook shares it, so a
  * React remount never opens IndexedDB twice or leaves a second handle behind.
  */
-const locals = new Map<DbName, PouchDB.Database>();
+const locals = new Map<string, PouchDB.Database>();
+
+/** Device-only databases: never replicated, they hold what this device must not lose (queued bookings). */
+export const DEVICE_DB = { bookings: 'rft_device_bookings' } as const;
+export type DeviceDbName = (typeof DEVICE_DB)[keyof typeof DEVICE_DB];
 const remotes = new Map<DbName, PouchDB.Database>();
 
 /** The device copy (IndexedDB), readable with no connection. */
-export const localDb = <T extends object>(name: DbName): PouchDB.Database<T> => {
+export const localDb = <T extends object>(name: DbName | DeviceDbName): PouchDB.Database<T> => {
   let db = locals.get(name);
   if (!db) {
     db = new PouchDB(name);

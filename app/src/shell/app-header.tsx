@@ -1,7 +1,13 @@
 import type { ReactNode } from 'react';
 import { ConnectionStatus } from '../features/connection/components/connection-status';
 
-export function AppHeader({ children }: { children: ReactNode }) {
+interface AppHeaderProps {
+  install: ReactNode;
+  /** The account menu. */
+  children: ReactNode;
+}
+
+export function AppHeader({ install, children }: AppHeaderProps) {
   return (
     <header className="app-header">
       <a className="app-header__brand" href="#/">
@@ -9,7 +15,10 @@ export function AppHeader({ children }: { children: ReactNode }) {
         React Fast Training
       </a>
       <ConnectionStatus />
-      <nav aria-label="Account" className="app-header__nav">
+      {install}
+      <nav aria-label="Main" className="app-header__nav">
+        <a href="#/">Courses</a>
+        <a href="#/bookings">My bookings</a>
         {children}
       </nav>
     </header>

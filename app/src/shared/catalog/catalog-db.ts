@@ -1,6 +1,6 @@
-import { DB } from '../../../../../domain/databases';
-import type { CourseDoc, SessionDoc } from '../../../../../domain/schemas/catalog';
-import { localDb, remoteDb } from '../../../shared/pouch';
+import { DB } from '../../../../domain/databases';
+import type { CourseDoc, SessionDoc } from '../../../../domain/schemas/catalog';
+import { localDb, remoteDb } from '../pouch';
 
 export type CatalogDoc = CourseDoc | SessionDoc;
 

@@ -1,9 +1,16 @@
 import type { PublicUser } from '../../../../../domain/schemas/auth';
 import { useLogin } from '../api/login';
-import { FormError } from './form-error';
-import { TextField } from './text-field';
+import { hrefTo } from '../../../shared/router';
+import { FormError } from '../../../shared/form-error';
+import { TextField } from '../../../shared/text-field';
 
-export function LoginForm({ onSuccess }: { onSuccess: (user: PublicUser) => void }) {
+interface LoginFormProps {
+  onSuccess: (user: PublicUser) => void;
+  /** Where to go afterwards; carried over when switching between log in and sign up. */
+  next?: string;
+}
+
+export function LoginForm({ onSuccess, next }: LoginFormProps) {
   const { onSubmit, pending, fieldErrors, formError } = useLogin(onSuccess);
   return (
     <section className="panel" aria-labelledby="login-heading">
@@ -17,7 +24,7 @@ export function LoginForm({ onSuccess }: { onSuccess: (user: PublicUser) => void
         </button>
       </form>
       <p>
-        New here? <a href="#/signup">Create an account</a>
+        New here? <a href={hrefTo('/signup', next ? new URLSearchParams({ next }) : undefined)}>Create an account</a>
       </p>
     </section>
   );

@@ -1,9 +1,16 @@
 import { MIN_PASSWORD_LENGTH, type PublicUser } from '../../../../../domain/schemas/auth';
 import { useSignup } from '../api/signup';
-import { FormError } from './form-error';
-import { TextField } from './text-field';
+import { hrefTo } from '../../../shared/router';
+import { FormError } from '../../../shared/form-error';
+import { TextField } from '../../../shared/text-field';
 
-export function SignupForm({ onSuccess }: { onSuccess: (user: PublicUser) => void }) {
+interface SignupFormProps {
+  onSuccess: (user: PublicUser) => void;
+  /** Where to go afterwards; carried over when switching between log in and sign up. */
+  next?: string;
+}
+
+export function SignupForm({ onSuccess, next }: SignupFormProps) {
   const { onSubmit, pending, fieldErrors, formError } = useSignup(onSuccess);
   return (
     <section className="panel" aria-labelledby="signup-heading">
@@ -25,7 +32,7 @@ export function SignupForm({ onSuccess }: { onSuccess: (user: PublicUser) => voi
         </button>
       </form>
       <p>
-        Already have an account? <a href="#/login">Log in</a>
+        Already have an account? <a href={hrefTo('/login', next ? new URLSearchParams({ next }) : undefined)}>Log in</a>
       </p>
     </section>
   );

@@ -1,22 +1,24 @@
-import { localCatalog, remoteCatalog } from './catalog-db';
+import { localCatalog, remoteCatalog } from '../../../shared/catalog/catalog-db';
 
 export type ReplicationState =
   | { kind: 'connecting' }
   | { kind: 'transferring' }
   | { kind: 'up-to-date' }
   | { kind: 'retrying' }
-  | { kind: 'stopped'; message: string };
+  | { kind: 'stopped'; message: string; refused: boolean };
 
 const MAX_RETRY_MS = 30_000;
 
 /** PouchDB's default backs off to 10 minutes; a booking app should notice the server sooner. */
 const backOff = (delay: number): number => (delay === 0 ? 1_000 : Math.min(delay * 2, MAX_RETRY_MS));
 
-const describe = (error: unknown): string => {
+const refusedAccess = (error: unknown): boolean => {
   const status = (error as { status?: number } | null)?.status;
-  if (status === 401 || status === 403) return 'the server refused access';
-  return (error as { message?: string } | null)?.message || 'unknown error';
+  return status === 401 || status === 403;
 };
+
+const describe = (error: unknown): string =>
+  refusedAccess(error) ? 'the server refused access' : (error as { message?: string } | null)?.message || 'unknown error';
 
 /**
  * Pulls the public catalog into the device, live. One-way: customers never write the catalog.
@@ -36,7 +38,7 @@ export const startCatalogReplication = (onState: (state: ReplicationState) => vo
     .on('active', () => onState({ kind: 'transferring' }))
     .on('paused', (error: unknown) => onState(error ? { kind: 'retrying' } : { kind: 'up-to-date' }))
     .on('error', (error: unknown) => {
-      if (!cancelled) onState({ kind: 'stopped', message: describe(error) });
+      if (!cancelled) onState({ kind: 'stopped', message: describe(error), refused: refusedAccess(error) });
     });
   return () => {
     cancelled = true;

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { attendeeSchema, sessionSuggestion } from '../../../../../domain/schemas/booking';
+import { DEVICE_DB, localDb } from '../../../shared/pouch';
+
+/**
+ * A booking request as this device keeps it until the server has answered, and after, so the
+ * customer sees the outcome. `key` is the Idempotency-Key: resending never books twice.
+ * queued: not sent yet (offline or server unreachable), seats are not held.
+ * sending: on its way; the seat count already shows it (optimistic).
+ */
+export const REQUEST_STATES = ['queued', 'sending', 'confirmed', 'rejected'] as const;
+export type RequestState = (typeof REQUEST_STATES)[number];
+
+export const bookingRequestDoc = z.object({
+  _id: z.string(),
+  _rev: z.string().optional(),
+  key: z.string(),
+  sessionId: z.string(),
+  courseTitle: z.string(),
+  location: z.string(),
+  sessionStart: z.string(),
+  attendees: z.array(attendeeSchema).min(1),
+  state: z.enum(REQUEST_STATES),
+  needsLogin: z.boolean().default(false),
+  message: z.string().optional(),
+  nextSessions: z.array(sessionSuggestion).default([]),
+  bookingId: z.string().optional(),
+  /** The catalog revision of the session when the server confirmed; see pendingSeats. */
+  confirmedOnRev: z.string().optional(),
+  seen: z.boolean().default(false),
+  createdAt: z.string(),
+});
+export type BookingRequestDoc = z.infer<typeof bookingRequestDoc>;
+
+export const requestsDb = () => localDb<BookingRequestDoc>(DEVICE_DB.bookings);
+
+const REQUEST_PREFIX = 'request:';
+
+export const listRequests = async (): Promise<BookingRequestDoc[]> => {
+  const result = await requestsDb().allDocs({ include_docs: true, startkey: REQUEST_PREFIX, endkey: `${REQUEST_PREFIX}\ufff0` });
+  return result.rows
+    .flatMap((row) => {
+      const parsed = bookingRequestDoc.safeParse('doc' in row ? row.doc : undefined);
+      return parsed.success ? [parsed.data] : [];
+    })
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+};
+
+export type NewRequest = Pick<BookingRequestDoc, 'sessionId' | 'courseTitle' | 'location' | 'sessionStart' | 'attendees'>;
+
+export const addRequest = async (request: NewRequest, online: boolean): Promise<BookingRequestDoc> => {
+  const key = crypto.randomUUID();
+  const doc = bookingRequestDoc.parse({ ...request, _id: `${REQUEST_PREFIX}${key}`, key, state: online ? 'sending' : 'queued', createdAt: new Date().toISOString() });
+  await requestsDb().put(doc);
+  return doc;
+};
+
+/** Read-modify-write; a 409 means another tab changed it first, so read again. */
+export const updateRequest = async (id: string, patch: Partial<BookingRequestDoc>): Promise<void> => {
+  for (;;) {
+    const current = await requestsDb().get(id);
+    try {
+      await requestsDb().put({ ...current, ...patch, _id: id, _rev: current._rev });
+      return;
+    } catch (error) {
+      if ((error as { status?: number }).status !== 409) throw error;
+    }
+  }
+};
+
+export const removeRequest = async (id: string): Promise<void> => {
+  const current = await requestsDb().get(id);
+  await requestsDb().remove(current);
+};

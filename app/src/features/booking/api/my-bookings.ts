@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { publicBooking, type PublicBooking } from '../../../../../domain/schemas/booking';
+import { ApiError, apiRequest } from '../../../shared/api-client';
+import { DEVICE_DB, localDb } from '../../../shared/pouch';
+
+const listResponse = z.object({ bookings: z.array(publicBooking) });
+const oneResponse = z.object({ booking: publicBooking });
+const cacheDoc = z.object({ _id: z.string(), _rev: z.string().optional(), bookings: z.array(publicBooking), fetchedAt: z.string() });
+type CacheDoc = z.infer<typeof cacheDoc>;
+
+const cacheDb = () => localDb<CacheDoc>(DEVICE_DB.bookings);
+/** One cache per account, so a shared device never shows one customer another's bookings. */
+const cacheId = (owner: string) => `cache:bookings:${owner}`;
+
+export interface MyBookings {
+  bookings: PublicBooking[];
+  fetchedAt: string;
+  /** True when the server could not be reached and this is the copy saved on the device. */
+  saved: boolean;
+}
+
+const readCache = async (owner: string): Promise<CacheDoc | null> =>
+  cacheDb()
+    .get(cacheId(owner))
+    .then((doc) => cacheDoc.parse(doc))
+    .catch(() => null);
+
+const writeCache = async (owner: string, bookings: PublicBooking[], fetchedAt: string): Promise<void> => {
+  const current = await readCache(owner);
+  await cacheDb().put({ _id: cacheId(owner), ...(current?._rev ? { _rev: current._rev } : {}), bookings, fetchedAt });
+};
+
+/** The server's list when it answers (saved for offline use), else the last saved list. */
+export const loadMyBookings = async (owner: string): Promise<MyBookings> => {
+  try {
+    const { bookings } = listResponse.parse(await apiRequest('/api/bookings'));
+    const fetchedAt = new Date().toISOString();
+    await writeCache(owner, bookings, fetchedAt);
+    return { bookings, fetchedAt, saved: false };
+  } catch (error) {
+    const cached = error instanceof ApiError && error.status === 0 ? await readCache(owner) : null;
+    if (!cached) throw error;
+    return { bookings: cached.bookings, fetchedAt: cached.fetchedAt, saved: true };
+  }
+};
+
+export const cancelMyBooking = async (owner: string, id: string): Promise<PublicBooking> => {
+  const { booking } = oneResponse.parse(await apiRequest(`/api/bookings/${encodeURIComponent(id)}`, { method: 'DELETE' }));
+  const cached = await readCache(owner);
+  if (cached) await writeCache(owner, cached.bookings.map((b) => (b.id === id ? booking : b)), cached.fetchedAt);
+  return booking;
+};

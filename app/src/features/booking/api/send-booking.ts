@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { publicBooking, sessionSuggestion } from '../../../../../domain/schemas/booking';
+import { ApiError, apiRequest } from '../../../shared/api-client';
+import type { BookingRequestDoc } from './booking-requests';
+
+const created = z.object({ booking: publicBooking });
+const refusalDetails = z.object({ nextSessions: z.array(sessionSuggestion).default([]) });
+
+export type SendOutcome =
+  | { kind: 'confirmed'; bookingId: string }
+  | { kind: 'rejected'; message: string; nextSessions: z.infer<typeof sessionSuggestion>[] }
+  /** Try again later: no network, server trouble, or the session cookie expired. */
+  | { kind: 'retry'; needsLogin: boolean };
+
+/** POST /api/bookings with the request's own Idempotency-Key, so a resend answers the same booking. */
+export const sendBooking = async (request: BookingRequestDoc): Promise<SendOutcome> => {
+  try {
+    const answer = await apiRequest('/api/bookings', {
+      method: 'POST',
+      body: { sessionId: request.sessionId, attendees: request.attendees },
+      headers: { 'Idempotency-Key': request.key },
+    });
+    return { kind: 'confirmed', bookingId: created.parse(answer).booking.id };
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    if (error.status === 0 || error.status >= 500 || error.status === 429) return { kind: 'retry', needsLogin: false };
+    if (error.status === 401) return { kind: 'retry', needsLogin: true };
+    const details = refusalDetails.safeParse(error.body);
+    return { kind: 'rejected', message: error.message, nextSessions: details.success ? details.data.nextSessions : [] };
+  }
+};

@@ -1,0 +1,50 @@
+import { DateLocalizer, type DateRange, type Formats } from 'react-big-calendar';
+
+/*
+ * react-big-calendar does its date arithmetic on JS Dates in the device's zone. The calendar is
+ * fed "floating" dates whose local fields are the London wall clock (see session-events.ts), so
+ * formatting them in the device zone shows London times on any device. Intl does the formatting:
+ * no date library, nothing added to the bundle.
+ */
+const formatter = (options: Intl.DateTimeFormatOptions) => {
+  const format = new Intl.DateTimeFormat('en-GB', { hourCycle: 'h23', ...options });
+  return {
+    one: (date: Date): string => format.format(date),
+    range: ({ start, end }: DateRange): string => format.formatRange(start, end),
+  };
+};
+
+const time = formatter({ hour: '2-digit', minute: '2-digit' });
+const dayNumber = formatter({ day: '2-digit' });
+const weekday = formatter({ weekday: 'short' });
+const weekdayAndDay = formatter({ weekday: 'short', day: 'numeric' });
+const monthYear = formatter({ month: 'long', year: 'numeric' });
+const fullDay = formatter({ weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+const shortDay = formatter({ weekday: 'short', day: 'numeric', month: 'short' });
+const dayMonthYear = formatter({ day: 'numeric', month: 'short', year: 'numeric' });
+
+const formats: Formats = {
+  dateFormat: dayNumber.one,
+  dayFormat: weekdayAndDay.one,
+  weekdayFormat: weekday.one,
+  timeGutterFormat: time.one,
+  monthHeaderFormat: monthYear.one,
+  dayHeaderFormat: fullDay.one,
+  dayRangeHeaderFormat: dayMonthYear.range,
+  agendaHeaderFormat: dayMonthYear.range,
+  agendaDateFormat: shortDay.one,
+  agendaTimeFormat: time.one,
+  agendaTimeRangeFormat: time.range,
+  eventTimeRangeFormat: time.range,
+  eventTimeRangeStartFormat: ({ start }) => `${time.one(start)} –`,
+  eventTimeRangeEndFormat: ({ end }) => `– ${time.one(end)}`,
+  selectRangeFormat: time.range,
+};
+
+const MONDAY = 1;
+
+export const londonLocalizer = new DateLocalizer({
+  formats,
+  firstOfWeek: () => MONDAY,
+  format: (value) => (value instanceof Date || typeof value !== 'object' ? fullDay.one(new Date(value)) : fullDay.range(value)),
+});

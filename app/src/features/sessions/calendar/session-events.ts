@@ -1,0 +1,42 @@
+import type { SessionDoc } from '../../../../../domain/schemas/catalog';
+import { utcToLondon } from '../../../../../domain/london-time';
+import { sessionState, type SessionState } from '../session-state';
+
+export interface SessionEvent {
+  session: SessionDoc;
+  /** 1-based course day, and how many there are. */
+  day: number;
+  days: number;
+  seatsLeft: number;
+  state: SessionState;
+  /** Floating dates: local fields hold the London wall clock (see london-localizer.ts). */
+  start: Date;
+  end: Date;
+}
+
+const floating = (iso: string): Date => {
+  const [year, month, day, hour, minute] = utcToLondon(iso).split(/[-T:]/).map(Number) as [number, number, number, number, number];
+  return new Date(year, month - 1, day, hour, minute);
+};
+
+type Slots = readonly { start: Date; end: Date }[];
+const slotsOf = new WeakMap<SessionDoc, Slots>();
+
+/** Docs are immutable snapshots: their London dates are worked out once per revision. */
+const slots = (session: SessionDoc): Slots => {
+  let found = slotsOf.get(session);
+  if (!found) {
+    found = session.days.map((day) => ({ start: floating(day.start), end: floating(day.end) }));
+    slotsOf.set(session, found);
+  }
+  return found;
+};
+
+/** One calendar event per course day, so the week view shows each day's real hours. */
+export const toEvents = (sessions: readonly SessionDoc[], seatsLeftOf: (session: SessionDoc) => number): SessionEvent[] =>
+  sessions.flatMap((session) => {
+    const seatsLeft = seatsLeftOf(session);
+    const state = sessionState(session, seatsLeft);
+    const all = slots(session);
+    return all.map((slot, index) => ({ session, day: index + 1, days: all.length, seatsLeft, state, ...slot }));
+  });

@@ -1,0 +1,69 @@
+import { lazy, Suspense, useMemo, type ReactNode } from 'react';
+import type { View } from 'react-big-calendar';
+import type { SessionDoc } from '../../../../../domain/schemas/catalog';
+import { useCatalog } from '../../../shared/catalog/use-catalog';
+import { plural } from '../../../shared/format';
+import { londonDate } from '../../../../../domain/london-time';
+import { navigate, useHashLocation } from '../../../shared/router';
+import { useMediaQuery } from '../../../shared/use-media-query';
+import { agendaLength, calendarDate, dayKey, parseView } from '../calendar/calendar-query';
+import { filterSessions, parseFilters, writeFilters, type SessionFilters } from '../filters/session-filters';
+import { FiltersForm } from './filters-form';
+
+const SessionCalendar = lazy(() => import('./session-calendar'));
+
+interface SessionsPageProps {
+  seatsLeftOf: (session: SessionDoc) => number;
+  /** The sync status line, composed in by the shell. */
+  status: ReactNode;
+}
+
+/** The calendar of sessions, filtered on the device's copy of the catalog. */
+export function SessionsPage({ seatsLeftOf, status }: SessionsPageProps) {
+  const catalog = useCatalog();
+  const { path, query } = useHashLocation();
+  const narrow = useMediaQuery('(max-width: 600px)');
+  const filters = parseFilters(query);
+  const filterKey = query.toString();
+  const shown = useMemo(
+    () => filterSessions(catalog.sessions, parseFilters(new URLSearchParams(filterKey)), seatsLeftOf),
+    [catalog.sessions, filterKey, seatsLeftOf],
+  );
+  const courses = useMemo(
+    () => [...catalog.courses.values()].map((course) => ({ id: course._id, title: course.title })).sort((a, b) => a.title.localeCompare(b.title, 'en-GB')),
+    [catalog.courses],
+  );
+  const setQuery = (key: string, value: string) => {
+    const next = new URLSearchParams(query);
+    next.set(key, value);
+    navigate(path, next, { replace: true });
+  };
+  const setFilters = (next: SessionFilters) => {
+    const written = writeFilters(next, query);
+    written.delete('date');
+    navigate(path, written, { replace: true });
+  };
+
+  return (
+    <section className="sessions" aria-labelledby="sessions-heading" aria-busy={catalog.status === 'loading'}>
+      <h1 id="sessions-heading">Courses</h1>
+      {status}
+      <FiltersForm filters={filters} courses={courses} onChange={setFilters} />
+      {catalog.status === 'error' && <p role="alert">Could not read the saved courses: {catalog.message}</p>}
+      <p role="status" className="sessions__count">
+        {catalog.status === 'ready' ? `${plural(shown.length, 'session')} match.` : 'Loading course dates…'}
+      </p>
+      <Suspense fallback={<p className="sessions__loading">Loading the calendar…</p>}>
+        <SessionCalendar
+          sessions={shown}
+          seatsLeftOf={seatsLeftOf}
+          view={parseView(query.get('view'), narrow)}
+          date={calendarDate(query, filters, londonDate(new Date().toISOString()))}
+          agendaLength={agendaLength(filters)}
+          onView={(view: View) => setQuery('view', view)}
+          onNavigate={(date) => setQuery('date', dayKey(date))}
+        />
+      </Suspense>
+    </section>
+  );
+}

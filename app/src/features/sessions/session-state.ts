@@ -1,0 +1,26 @@
+import type { SessionDoc } from '../../../../domain/schemas/catalog';
+import { seatState } from '../../../../domain/seats';
+import { plural } from '../../shared/format';
+
+export type SessionState = 'available' | 'few-left' | 'full' | 'cancelled' | 'completed';
+
+/** Cancelled and completed outrank seats: neither can be booked whatever its ledger says. */
+export const sessionState = (session: Pick<SessionDoc, 'status'>, seatsLeft: number): SessionState =>
+  session.status === 'scheduled' ? seatState(seatsLeft) : session.status;
+
+/** The state in words, so it never rests on colour: "Full", "Only 2 seats left", "Cancelled". */
+export const sessionStateText = (state: SessionState, seatsLeft: number): string => {
+  if (state === 'cancelled') return 'Cancelled';
+  if (state === 'completed') return 'Completed';
+  if (state === 'full') return 'Full';
+  return state === 'few-left' ? `Only ${plural(seatsLeft, 'seat')} left` : `${plural(seatsLeft, 'seat')} left`;
+};
+
+/** A symbol that repeats the state for sighted users (hidden from screen readers, who hear the text). */
+export const STATE_SYMBOL: Record<SessionState, string> = {
+  available: '●',
+  'few-left': '◐',
+  full: '○',
+  cancelled: '✕',
+  completed: '✓',
+};

@@ -1,0 +1,36 @@
+import type { ReactNode } from 'react';
+import type { PublicUser } from '../../../domain/schemas/auth';
+import type { SessionDoc } from '../../../domain/schemas/catalog';
+import { LoginForm } from '../features/auth/components/login-form';
+import { SignupForm } from '../features/auth/components/signup-form';
+import { MyBookingsPage } from '../features/booking/components/my-bookings-page';
+import { SessionsPage } from '../features/sessions/components/sessions-page';
+import { SessionRoute } from './session-route';
+
+/** What the shell hands every screen. */
+export interface RouteProps {
+  params: Record<string, string>;
+  query: URLSearchParams;
+  user: PublicUser | null;
+  /** Call after a log in or sign up; goes on to `next`. */
+  signedIn: (user: PublicUser, next: string | null) => void;
+  seatsLeftOf: (session: SessionDoc) => number;
+  syncStatus: ReactNode;
+}
+
+export interface AppRoute {
+  path: string;
+  render: (props: RouteProps) => ReactNode;
+}
+
+/**
+ * Every screen, first match wins. A new screen is one entry; load it with React.lazy so its code
+ * stays out of the first-render bundle (the shell wraps routes in Suspense).
+ */
+export const ROUTES: readonly AppRoute[] = [
+  { path: '/', render: ({ seatsLeftOf, syncStatus }) => <SessionsPage seatsLeftOf={seatsLeftOf} status={syncStatus} /> },
+  { path: '/sessions/:id', render: ({ params, user, seatsLeftOf }) => <SessionRoute id={params.id!} user={user} seatsLeftOf={seatsLeftOf} /> },
+  { path: '/bookings', render: ({ user }) => <MyBookingsPage user={user} /> },
+  { path: '/login', render: ({ query, signedIn }) => <LoginForm next={query.get('next') ?? undefined} onSuccess={(user) => signedIn(user, query.get('next'))} /> },
+  { path: '/signup', render: ({ query, signedIn }) => <SignupForm next={query.get('next') ?? undefined} onSuccess={(user) => signedIn(user, query.get('next'))} /> },
+];
