@@ -4,6 +4,7 @@ import { DB } from '../../domain/databases';
 import type { BookingDoc } from '../../domain/schemas/booking';
 import type { SessionDoc } from '../../domain/schemas/catalog';
 import type { Couch } from '../plugins/couch';
+import type { HoldBatcher } from './hold-batcher';
 
 /** The writes of the booking protocol, in order; a fault hook can stop the process after any of them. */
 export type WriteStep = 'pending-written' | 'hold-written' | 'booking-cancelled';
@@ -12,6 +13,8 @@ export interface BookingDeps {
   couch: Couch;
   now?: () => Date;
   retry?: RetryOptions;
+  /** Group commit of concurrent holds in this process; without it every hold is its own write. */
+  holds?: HoldBatcher;
   /** Called after each write; a test throws here to simulate a crash between two writes. */
   afterWrite?: (step: WriteStep, bookingId: string) => void | Promise<void>;
 }

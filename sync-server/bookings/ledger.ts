@@ -5,27 +5,36 @@ import type { SessionDoc } from '../../domain/schemas/catalog';
 import { seatsLeft } from '../../domain/seats';
 import { catalogDb, nowOf, type BookingDeps } from './deps';
 
+export type HoldRequest = Pick<BookingDoc, '_id' | 'sessionId' | 'seats'>;
 type Held = { verdict: HoldVerdict | 'session_not_found'; seatsLeft: number };
 export type HoldOutcome = Held & { retries: number };
 
+/** Decides a batch of holds in arrival order against one read of the session. */
+function decideBatch(session: SessionDoc | null, batch: readonly HoldRequest[], now: Date): Decision<SessionDoc, { outcomes: Held[] }> {
+  if (!session || session.type !== 'session') return { done: { outcomes: batch.map(() => ({ verdict: 'session_not_found', seatsLeft: 0 })) } };
+  let ledger = { ...session, holds: session.holds ?? [] };
+  const verdicts = batch.map((booking): HoldVerdict => {
+    if (ledger.holds.some((hold) => hold.bookingId === booking._id)) return 'ok';
+    const verdict = decideHold(ledger, booking.seats, now);
+    if (verdict === 'ok') ledger = { ...ledger, holds: [...ledger.holds, { bookingId: booking._id, seats: booking.seats, at: now.toISOString() }] };
+    return verdict;
+  });
+  const outcomes = verdicts.map((verdict) => ({ verdict, seatsLeft: seatsLeft(ledger) }));
+  const grew = ledger.holds.length > (session.holds ?? []).length;
+  return grew ? { write: ledger, result: { outcomes } } : { done: { outcomes } };
+}
+
+/** One conditional write for a whole batch of holds on one session. */
+export async function holdBatch(deps: BookingDeps, sessionId: string, batch: readonly HoldRequest[]): Promise<HoldOutcome[]> {
+  const { outcomes, retries } = await conditionalWrite(catalogDb(deps), sessionId, (session) => decideBatch(session, batch, nowOf(deps)), deps.retry);
+  return outcomes.map((outcome) => ({ ...outcome, retries }));
+}
+
 /** Adds the booking's hold to its session's seat ledger, unless it is there already or does not fit. */
-export async function holdSeats(deps: BookingDeps, booking: Pick<BookingDoc, '_id' | 'sessionId' | 'seats'>): Promise<HoldOutcome> {
-  return conditionalWrite(
-    catalogDb(deps),
-    booking.sessionId,
-    (session): Decision<SessionDoc, Held> => {
-      if (!session || session.type !== 'session') return { done: { verdict: 'session_not_found', seatsLeft: 0 } };
-      const holds = session.holds ?? [];
-      const ledger = { ...session, holds };
-      if (holds.some((hold) => hold.bookingId === booking._id)) return { done: { verdict: 'ok', seatsLeft: seatsLeft(ledger) } };
-      const now = nowOf(deps);
-      const verdict = decideHold(ledger, booking.seats, now);
-      if (verdict !== 'ok') return { done: { verdict, seatsLeft: seatsLeft(ledger) } };
-      const next = { ...session, holds: [...holds, { bookingId: booking._id, seats: booking.seats, at: now.toISOString() }] };
-      return { write: next, result: { verdict, seatsLeft: seatsLeft(next) } };
-    },
-    deps.retry,
-  );
+export async function holdSeats(deps: BookingDeps, booking: HoldRequest): Promise<HoldOutcome> {
+  if (deps.holds) return deps.holds.hold(booking);
+  const [outcome] = await holdBatch(deps, booking.sessionId, [booking]);
+  return outcome!;
 }
 
 /** Removes the holds of these bookings from a session's ledger; the seats are free at once. */

@@ -5,6 +5,7 @@ import { bookingRequest, idempotencyKey, toPublicBooking } from '../../../domain
 import { findUser } from '../../accounts/users';
 import { cancelBooking } from '../../bookings/cancel-booking';
 import type { BookingDeps } from '../../bookings/deps';
+import { HoldBatcher } from '../../bookings/hold-batcher';
 import { IdempotencyKeyReused, placeBooking } from '../../bookings/place-booking';
 import { allBookings, bookingsOfOwner, findBooking } from '../../bookings/read-bookings';
 import { HttpError, parseInput } from '../../http-error';
@@ -25,6 +26,7 @@ async function requireBooker(request: FastifyRequest): Promise<void> {
 
 export default async function bookingRoutes(app: FastifyInstance) {
   const deps: BookingDeps = { couch: app.couch };
+  deps.holds = new HoldBatcher(deps);
   const user = (request: FastifyRequest): SessionUser => request.user!;
   const isInstructor = (request: FastifyRequest) => hasRole(request.user, ROLES.instructor);
 
@@ -36,6 +38,8 @@ export default async function bookingRoutes(app: FastifyInstance) {
     const contact = { name: (await findUser(app.couch.admin, name))?.name ?? name, email: name };
     try {
       const result = await placeBooking(deps, { sessionId, attendees, owner: name, contact, ...(key ? { idempotencyKey: key } : {}) });
+      // Lost races on the seat ledger: lets load tests and operators see contention without logs.
+      reply.header('booking-retries', String(result.retries));
       if ('refused' in result) throw await placeRefusal(deps, result, attendees.length);
       return reply.status(201).send({ booking: toPublicBooking(result.booking) });
     } catch (error) {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cancelBooking } from '../../../sync-server/bookings/cancel-booking';
 import { as, buildTestApp, logIn, signUp, type TestApp } from '../../helpers/build-app';
 import { INSTRUCTOR } from '../../helpers/test-couch';
-import { attendees, insertSession, ledgerAgrees, readSession } from './fixtures';
+import { attendees, insertSession, ledgerAgrees, readSession } from '../../helpers/bookings';
 
 let app: TestApp;
 let instructor: string;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../helpers/build-app';
 import { listenTestApp } from '../../helpers/listen';
-import { attendees, bookingsOfSession, createCustomers, insertSession, ledgerAgrees, readSession } from './fixtures';
+import { attendees, bookingsOfSession, createCustomers, insertSession, ledgerAgrees, readSession } from '../../helpers/bookings';
 
 const CROWD = 200;
 

@@ -4,7 +4,7 @@ import { bookingDocId } from '../../../domain/doc-ids';
 import { logIn, signUp, type TestApp } from '../../helpers/build-app';
 import { listenTestApp } from '../../helpers/listen';
 import { INSTRUCTOR } from '../../helpers/test-couch';
-import { attendees, insertSession } from './fixtures';
+import { attendees, insertSession } from '../../helpers/bookings';
 
 let app: TestApp;
 let baseUrl: string;

@@ -3,7 +3,7 @@ import { cancelBooking } from '../../../sync-server/bookings/cancel-booking';
 import { placeBooking } from '../../../sync-server/bookings/place-booking';
 import { buildTestApp } from '../../helpers/build-app';
 import { startTestCouch } from '../../helpers/test-couch';
-import { attendees, insertSession, readSession } from './fixtures';
+import { attendees, insertSession, readSession } from '../../helpers/bookings';
 
 let server: Awaited<ReturnType<typeof startTestCouch>>;
 beforeAll(async () => {

@@ -10,7 +10,7 @@ import { recoverBookings } from '../../../sync-server/bookings/recovery';
 import type { Couch } from '../../../sync-server/plugins/couch';
 import { buildTestApp, type TestApp } from '../../helpers/build-app';
 import { startTestCouch } from '../../helpers/test-couch';
-import { attendees, insertSession, ledgerAgrees, readSession } from './fixtures';
+import { attendees, insertSession, ledgerAgrees, readSession } from '../../helpers/bookings';
 
 // A private server: recovery with no grace period would otherwise touch other files' in-flight bookings.
 let server: Awaited<ReturnType<typeof startTestCouch>>;

@@ -1,9 +1,9 @@
-import { basicAuth, userDocId } from '../../../couch/client';
-import { DB, ROLES } from '../../../domain/databases';
-import { sessionDocId } from '../../../domain/doc-ids';
-import type { BookingDoc } from '../../../domain/schemas/booking';
-import type { SessionDoc } from '../../../domain/schemas/catalog';
-import type { Couch } from '../../../sync-server/plugins/couch';
+import { basicAuth, userDocId } from '../../couch/client';
+import { DB, ROLES } from '../../domain/databases';
+import { sessionDocId } from '../../domain/doc-ids';
+import type { BookingDoc } from '../../domain/schemas/booking';
+import type { SessionDoc } from '../../domain/schemas/catalog';
+import type { Couch } from '../../sync-server/plugins/couch';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 let counter = 0;
