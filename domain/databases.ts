@@ -9,6 +9,13 @@ export type DbName = (typeof DB)[keyof typeof DB];
 
 export const ALL_DBS: readonly DbName[] = [DB.catalog, DB.bookings, DB.attendance];
 
+/** Databases only the sync-server's account reads and writes (its `_security` members): never proxied, no design docs. */
+export const SERVER_DBS = {
+  calendarTokens: 'rft_calendar_tokens',
+} as const;
+
+export type ServerDbName = (typeof SERVER_DBS)[keyof typeof SERVER_DBS];
+
 /** Roles carried by CouchDB `_users` documents. `sync` is the sync-server's own account. */
 export const ROLES = {
   customer: 'customer',

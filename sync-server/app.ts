@@ -7,9 +7,11 @@ import errors, { sendNotFound } from './plugins/errors';
 import session from './plugins/session';
 import authRoutes from './routes/auth/index';
 import bookingRoutes from './routes/bookings/index';
+import calendarFeedRoutes from './routes/calendar-feeds';
 import calendarRoutes from './routes/calendar/index';
 import courseRoutes from './routes/courses/index';
 import dbProxy from './routes/db-proxy';
+import eventRoutes from './routes/events';
 import healthRoutes from './routes/health';
 import pwaRoutes from './routes/pwa';
 
@@ -54,6 +56,8 @@ export async function buildApp(options: AppOptions) {
       await api.register(bookingRoutes, { prefix: '/bookings' });
       await api.register(courseRoutes, { prefix: '/courses', travelBufferMinutes: options.travelBufferMinutes });
       await api.register(calendarRoutes, { prefix: '/calendar' });
+      await api.register(calendarFeedRoutes);
+      await api.register(eventRoutes);
     },
     { prefix: '/api' },
   );
