@@ -25,6 +25,7 @@ async function main(): Promise<void> {
     travelBufferMinutes: env.TRAVEL_BUFFER_MINUTES,
     loginRateLimitPerMinute: env.LOGIN_RATE_LIMIT_PER_MINUTE,
     loginFailuresPerAccount: env.LOGIN_FAILURES_PER_ACCOUNT,
+    recoveryIntervalSeconds: env.RECOVERY_INTERVAL_SECONDS,
     logger: {
       level: env.LOG_LEVEL,
       redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
