@@ -18,7 +18,9 @@ const invalidEventId = () =>
 function resumeFrom(request: FastifyRequest): EventCursor | null {
   const raw = request.headers['last-event-id'] ?? (request.query as { lastEventId?: string }).lastEventId;
   if (raw === undefined || raw === '') return null;
-  return decodeCursor(String(raw)) ?? (() => { throw invalidEventId(); })();
+  const cursor = decodeCursor(String(raw));
+  if (!cursor) throw invalidEventId();
+  return cursor;
 }
 
 /**
