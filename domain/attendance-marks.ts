@@ -4,8 +4,10 @@ import type { PastMark } from './schemas/attendance';
 const IDENTITY_KEYS = new Set(['_id', 'type', 'sessionId', 'bookingId', 'attendee', 'day', 'sessionStart']);
 const NOT_MARK_KEYS = new Set([...IDENTITY_KEYS, '_rev', '_conflicts', '_revisions', '_deleted', 'history']);
 
-export interface MarkedDoc extends PastMark {
+export interface MarkedDoc {
   _id: string;
+  markedBy: string;
+  markedAt: string;
   history?: PastMark[];
 }
 
@@ -45,4 +47,21 @@ export function mergeMarks<T extends MarkedDoc>(revisions: readonly T[]): T {
   const latest = ordered.pop()!;
   const identity = Object.fromEntries(Object.entries(first).filter(([key]) => IDENTITY_KEYS.has(key)));
   return { ...identity, ...latest, history: ordered } as unknown as T;
+}
+
+export type Leaf<T> = T & { _rev: string };
+export type Deletion = { _id: string; _rev: string; _deleted: true };
+
+/**
+ * The writes that resolve conflicting leaves of one document: the merge, written on the leaf that
+ * holds the winning mark (so that mark's author stays unchanged on the revision it extends, which
+ * validate_doc_update checks), and a deletion of every other leaf. Device and server write the same.
+ */
+export function conflictResolution<T extends MarkedDoc>(leaves: readonly Leaf<T>[]): [Leaf<T>, ...Deletion[]] {
+  const ordered = [...leaves].sort((a, b) => (a._rev < b._rev ? -1 : a._rev > b._rev ? 1 : 0));
+  const merged = mergeMarks(ordered);
+  const winning = keyOf(markOf(merged));
+  const base = ordered.find((leaf) => keyOf(markOf(leaf)) === winning) ?? ordered[0]!;
+  const others = ordered.filter((leaf) => leaf !== base).map((leaf): Deletion => ({ _id: leaf._id, _rev: leaf._rev, _deleted: true }));
+  return [{ ...merged, _rev: base._rev }, ...others];
 }

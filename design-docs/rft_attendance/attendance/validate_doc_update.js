@@ -37,9 +37,23 @@ function (newDoc, oldDoc, userCtx) {
     }
   }
 
+  function keepsMark(doc, old) {
+    var fields = ['type', 'status', 'result', 'marks', 'notes', 'markedBy', 'markedAt'];
+    if (!old) {
+      return false;
+    }
+    for (var i = 0; i < fields.length; i++) {
+      if (doc[fields[i]] !== old[fields[i]]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   function validateMark(doc) {
-    // The sync-server merges conflicting marks from two devices; the merged document keeps the winning mark's author.
-    if (doc.markedBy !== userCtx.name && !hasRole('rft_sync')) {
+    // Merging conflicting marks from two devices keeps the winning mark's author: a device may write
+    // another writer's mark only unchanged from the revision it extends; the sync-server may always.
+    if (doc.markedBy !== userCtx.name && !hasRole('rft_sync') && !keepsMark(doc, oldDoc)) {
       forbid('markedBy must be your own user name.');
     }
     if (!isInstant(doc.markedAt)) {

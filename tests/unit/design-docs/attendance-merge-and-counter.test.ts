@@ -53,3 +53,30 @@ describe('attendance views', () => {
     expect(map({ _id: 'attendance:s:b:0:0', type: 'attendance' })).toEqual([]);
   });
 });
+
+describe('attendance validate_doc_update: a device writing a merge', () => {
+  const other = {
+    _id: attendanceDocId('session:s', 'booking:b', 0, 0),
+    type: 'attendance',
+    sessionId: 'session:s',
+    bookingId: 'booking:b',
+    attendee: 0,
+    day: 0,
+    status: 'late',
+    notes: '',
+    markedBy: 'assistant@example.com',
+    markedAt: '2030-01-07T09:25:00.000Z',
+    sessionStart: '2030-01-07T09:00:00.000Z',
+    history: [],
+  };
+
+  it("may keep another instructor's winning mark unchanged, adding history", () => {
+    const merged = { ...other, history: [{ status: 'absent', notes: '', markedBy: users.instructor.name, markedAt: '2030-01-07T09:05:00.000Z' }] };
+    expect(validate(merged, other, users.instructor)).toBe('ok');
+  });
+
+  it("may not change another instructor's mark", () => {
+    expect(validate({ ...other, status: 'absent' }, other, users.instructor)).toEqual({ forbidden: 'markedBy must be your own user name.' });
+    expect(validate(other, null, users.instructor)).toEqual({ forbidden: 'markedBy must be your own user name.' });
+  });
+});
