@@ -1,14 +1,17 @@
 import cookie from '@fastify/cookie';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import type { Account } from '../couch/credentials';
+import attendanceConflicts from './plugins/attendance-conflicts';
 import bookingRecovery from './plugins/booking-recovery';
 import couch from './plugins/couch';
 import errors, { sendNotFound } from './plugins/errors';
 import session from './plugins/session';
+import attendanceRoutes from './routes/attendance/index';
 import authRoutes from './routes/auth/index';
 import bookingRoutes from './routes/bookings/index';
 import calendarFeedRoutes from './routes/calendar-feeds';
 import calendarRoutes from './routes/calendar/index';
+import certificateRoutes from './routes/certificates/index';
 import courseRoutes from './routes/courses/index';
 import dbProxy from './routes/db-proxy';
 import eventRoutes from './routes/events';
@@ -44,6 +47,7 @@ export async function buildApp(options: AppOptions) {
   await app.register(couch, { url: options.couchUrl, admin: options.admin, sync: options.sync });
   await app.register(session);
   await app.register(bookingRecovery, { intervalSeconds: options.recoveryIntervalSeconds });
+  await app.register(attendanceConflicts);
 
   await app.register(
     async (api) => {
@@ -58,6 +62,8 @@ export async function buildApp(options: AppOptions) {
       await api.register(calendarRoutes, { prefix: '/calendar' });
       await api.register(calendarFeedRoutes);
       await api.register(eventRoutes);
+      await api.register(attendanceRoutes);
+      await api.register(certificateRoutes, { prefix: '/certificates' });
     },
     { prefix: '/api' },
   );

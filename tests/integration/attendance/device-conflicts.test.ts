@@ -1,0 +1,109 @@
+import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { couchAs } from '../../../couch/client';
+import { resolveLocalConflicts } from '../../../app/src/features/instructor-attendance/api/resolve-conflicts';
+import { DB } from '../../../domain/databases';
+import { attendanceDocId } from '../../../domain/doc-ids';
+import type { AttendanceDoc } from '../../../domain/schemas/attendance';
+import { createUser } from '../../../sync-server/accounts/users';
+import { logIn, uniqueEmail } from '../../helpers/build-app';
+import { listenTestApp } from '../../helpers/listen';
+import PouchDB from 'pouchdb';
+import { memoryPouch } from '../../helpers/node-pouch';
+import { insertSessionWithBookings } from '../../helpers/roster-fixtures';
+import { INSTRUCTOR } from '../../helpers/test-couch';
+
+let stack: Awaited<ReturnType<typeof listenTestApp>>;
+let cookies: { tablet: string; phone: string };
+let phoneUser: string;
+
+beforeAll(async () => {
+  const couch = inject('couch');
+  stack = await listenTestApp();
+  phoneUser = uniqueEmail('assistant');
+  await createUser(couchAs(couch.url, couch.admin), { name: phoneUser, password: 'assistant-secret', roles: ['instructor'], fullName: 'Assistant' });
+  cookies = { tablet: await logIn(stack.app, INSTRUCTOR.email, INSTRUCTOR.password), phone: await logIn(stack.app, phoneUser, 'assistant-secret') };
+});
+afterAll(() => stack.app.close());
+
+/**
+ * Node PouchDB's own fetch keeps one cookie jar per host, so two devices on one host would end up
+ * sending each other's session cookie; each device here gets a fetch with only its own.
+ */
+const deviceRemote = (cookie: string) =>
+  new PouchDB<AttendanceDoc>(`${stack.baseUrl}/db/${DB.attendance}`, {
+    skip_setup: true,
+    fetch: (url, options) => {
+      const headers = new Headers(options?.headers as HeadersInit);
+      headers.set('cookie', cookie);
+      return globalThis.fetch(url, { ...options, headers } as RequestInit) as never;
+    },
+  });
+
+it('resolves the same attendee marked on two offline devices: the latest mark wins on each, the other is kept in history', async () => {
+  const { session, bookings } = await insertSessionWithBookings(inject('couch'), {
+    title: `Conflicts ${Date.now()}`,
+    start: new Date(),
+    bookings: [{ owner: uniqueEmail(), attendees: [{ name: 'Sam Both-Devices' }] }],
+  });
+  const id = attendanceDocId(session._id, bookings[0]!._id, 0, 0);
+  const mark = (status: AttendanceDoc['status'], markedBy: string, markedAt: string): AttendanceDoc => ({
+    _id: id,
+    type: 'attendance',
+    sessionId: session._id,
+    bookingId: bookings[0]!._id,
+    attendee: 0,
+    day: 0,
+    status,
+    notes: '',
+    markedBy,
+    markedAt,
+    sessionStart: session.days[0]!.start,
+    history: [],
+  });
+  const devices = {
+    tablet: { local: memoryPouch<AttendanceDoc>(), remote: deviceRemote(cookies.tablet) },
+    phone: { local: memoryPouch<AttendanceDoc>(), remote: deviceRemote(cookies.phone) },
+  };
+  // Both offline: the phone marks later, so it must win whichever device syncs first. The embedded
+  // server keeps the first revision it receives and drops a conflicting sibling, so the devices resolve.
+  await devices.tablet.local.put(mark('absent', INSTRUCTOR.email, '2030-01-01T09:05:00.000Z'));
+  await devices.phone.local.put(mark('late', phoneUser, '2030-01-01T09:25:00.000Z'));
+  await devices.phone.local.replicate.to(devices.phone.remote);
+  await devices.tablet.local.replicate.to(devices.tablet.remote);
+
+  // Each device pulls what the server holds, sees the conflict with its own mark and resolves it.
+  const onDevices = [];
+  for (const device of [devices.tablet, devices.phone]) {
+    await device.local.replicate.from(device.remote, { filter: 'attendance/roster', query_params: { from: session.days[0]!.start } });
+    await resolveLocalConflicts(device.local, [id]);
+    const onDevice = await device.local.get(id, { conflicts: true });
+    expect(onDevice._conflicts ?? []).toEqual([]);
+    expect(onDevice).toMatchObject({ status: 'late', markedBy: phoneUser });
+    onDevices.push(onDevice);
+  }
+  // The tablet held the overwritten mark, so its merge keeps it in history.
+  expect(onDevices[0]!.history).toEqual([{ status: 'absent', notes: '', markedBy: INSTRUCTOR.email, markedAt: '2030-01-01T09:05:00.000Z' }]);
+  const server = couchAs(inject('couch').url, inject('couch').sync).use<AttendanceDoc>(DB.attendance);
+  expect(await server.get(id)).toMatchObject({ status: 'late', markedBy: phoneUser });
+});
+
+it('merges conflicting revisions on the server too, as Apache CouchDB stores them', async () => {
+  const couch = inject('couch');
+  const { session, bookings } = await insertSessionWithBookings(couch, {
+    title: `Server conflicts ${Date.now()}`,
+    start: new Date(),
+    bookings: [{ owner: uniqueEmail(), attendees: [{ name: 'Alex Cluster' }] }],
+  });
+  const id = attendanceDocId(session._id, bookings[0]!._id, 0, 1);
+  const base = { _id: id, type: 'attendance', sessionId: session._id, bookingId: bookings[0]!._id, attendee: 0, day: 1, notes: '', sessionStart: session.days[0]!.start, history: [] };
+  const sibling = (hash: string, status: string, markedBy: string, markedAt: string) => ({ ...base, status, markedBy, markedAt, _rev: `1-${hash}`, _revisions: { start: 1, ids: [hash] } });
+  const server = couchAs(couch.url, couch.sync).use<AttendanceDoc>(DB.attendance);
+  // Written as siblings in one request: how two cluster nodes could each have accepted one.
+  await server.bulk({ docs: [sibling('c'.repeat(32), 'present', phoneUser, '2030-01-02T09:10:00.000Z'), sibling('d'.repeat(32), 'left-early', INSTRUCTOR.email, '2030-01-02T15:00:00.000Z')] as never[], new_edits: false });
+  expect((await server.get(id, { conflicts: true }))._conflicts).toHaveLength(1);
+
+  await expect.poll(async () => (await server.get(id, { conflicts: true }))._conflicts ?? [], { timeout: 10_000, interval: 250 }).toEqual([]);
+  const resolved = await server.get(id);
+  expect(resolved).toMatchObject({ status: 'left-early', markedBy: INSTRUCTOR.email });
+  expect(resolved.history).toEqual([{ status: 'present', notes: '', markedBy: phoneUser, markedAt: '2030-01-02T09:10:00.000Z' }]);
+});
