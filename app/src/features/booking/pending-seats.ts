@@ -1,5 +1,5 @@
 import type { SessionDoc } from '../../../../domain/schemas/catalog';
-import type { BookingRequestDoc } from './api/booking-requests';
+import type { BookingRequestDoc } from './api/booking-request-doc';
 
 /**
  * Seats this device has taken that the local catalog does not show yet: requests on their way,

@@ -1,4 +1,5 @@
-import { listRequests, requestsDb, type BookingRequestDoc } from './booking-requests';
+import type { BookingRequestDoc } from './booking-request-doc';
+import { listRequests, requestsDb } from './booking-requests';
 
 /** The device's booking requests, live, for every component that shows them. */
 class RequestsStore {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { publicBooking, sessionSuggestion } from '../../../../../domain/schemas/booking';
 import { ApiError, apiRequest } from '../../../shared/api-client';
-import type { BookingRequestDoc } from './booking-requests';
+import type { BookingRequestDoc } from './booking-request-doc';
 
 const created = z.object({ booking: publicBooking });
 const refusalDetails = z.object({ nextSessions: z.array(sessionSuggestion).default([]) });

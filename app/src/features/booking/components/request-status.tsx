@@ -1,6 +1,6 @@
 import { formatLondonDateTime, plural } from '../../../shared/format';
 import { hrefTo } from '../../../shared/router';
-import type { BookingRequestDoc } from '../api/booking-requests';
+import type { BookingRequestDoc } from '../api/booking-request-doc';
 import { updateRequest } from '../api/booking-requests';
 
 const seats = (request: BookingRequestDoc) => plural(request.attendees.length, 'seat');

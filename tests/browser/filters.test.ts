@@ -1,0 +1,65 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { launchChromium } from '../helpers/browser';
+import { insertCourseWithSession, insertSessions } from '../helpers/catalog-fixtures';
+import { startStack } from '../helpers/stack';
+import { SessionsPage } from './pages/sessions-page';
+
+let browser: Browser;
+let stack: Awaited<ReturnType<typeof startStack>>;
+const title = `Filter Check First Aid ${Date.now()}`;
+const day = (date: number) => new Date(Date.UTC(2033, 2, date, 9, 0));
+const hold = { bookingId: 'booking:filters-test', seats: 1, at: new Date().toISOString() };
+
+beforeAll(async () => {
+  const couch = inject('couch');
+  const { course } = await insertCourseWithSession(couch, { title, start: day(7), location: 'A' });
+  await insertSessions(couch, course, [
+    { start: day(8), location: 'B' },
+    { start: day(9), location: 'B', capacity: 1, holds: [hold] },
+    { start: day(10), location: 'B', status: 'cancelled' },
+    { start: day(14), location: 'B', capacity: 4, holds: [{ ...hold, bookingId: 'booking:filters-test-2' }] },
+  ]);
+  stack = await startStack();
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await stack?.app.close();
+});
+
+it('shows exactly the location B sessions with seats, and the filtered view survives a reload from its URL', async () => {
+  const sessions = new SessionsPage(await (await browser.newContext()).newPage());
+  await sessions.goto(stack.baseUrl, 'view=agenda');
+  await sessions.filter({ course: title, from: '2033-03-01', to: '2033-03-31' });
+  await expect.poll(() => sessions.sessionLinks(title).count(), { timeout: 20_000 }).toBe(5);
+
+  await sessions.filter({ location: 'B', withSeats: true });
+  await expect.poll(() => sessions.sessionLinks(title).count()).toBe(2);
+  const labels = await sessions.sessionLinks(title).evaluateAll((links) => links.map((link) => link.getAttribute('aria-label')));
+  expect(labels).toEqual([expect.stringMatching(/Tue, 8 Mar 2033, 09:00, location B, 12 seats left$/), expect.stringMatching(/Mon, 14 Mar 2033, 09:00, location B, Only 3 seats left$/)]);
+  expect(await sessions.matchCount.textContent()).toBe('2 sessions match.');
+
+  const url = new URL(sessions.page.url());
+  const query = new URLSearchParams(url.hash.split('?')[1]);
+  expect(query.get('location')).toBe('B');
+  expect(query.get('seats')).toBe('available');
+  expect(query.get('from')).toBe('2033-03-01');
+
+  await sessions.page.reload();
+  await sessions.heading.waitFor();
+  await expect.poll(() => sessions.sessionLinks(title).count(), { timeout: 20_000 }).toBe(2);
+  const form = sessions.page.getByRole('form', { name: 'Filter sessions' });
+  expect(await form.getByLabel('Location').inputValue()).toBe('B');
+  expect(await form.getByLabel('Only sessions with seats').isChecked()).toBe(true);
+  expect(await form.getByLabel('Course').locator('option:checked').textContent()).toBe(title);
+});
+
+it('shows London times on a device in another time zone', async () => {
+  const sessions = new SessionsPage(await (await browser.newContext({ timezoneId: 'America/New_York' })).newPage());
+  await sessions.goto(stack.baseUrl, 'view=agenda&location=A&from=2033-03-07&to=2033-03-07');
+  const link = sessions.sessionLinks(title);
+  await link.waitFor({ timeout: 20_000 });
+  expect(await link.getAttribute('aria-label')).toContain('Mon, 7 Mar 2033, 09:00');
+  expect(await sessions.page.locator('.rbc-agenda-time-cell').first().textContent()).toBe('09:00–16:30');
+});

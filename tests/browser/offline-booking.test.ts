@@ -1,0 +1,47 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { launchChromium } from '../helpers/browser';
+import { insertCourseWithSession } from '../helpers/catalog-fixtures';
+import { startStack } from '../helpers/stack';
+import { AuthPage } from './pages/auth-page';
+import { SessionPage } from './pages/session-page';
+
+let browser: Browser;
+let stack: Awaited<ReturnType<typeof startStack>>;
+const title = `Offline Queue First Aid ${Date.now()}`;
+let sessionId: string;
+
+beforeAll(async () => {
+  ({ session: { _id: sessionId } } = await insertCourseWithSession(inject('couch'), { title, start: new Date(Date.UTC(2032, 4, 11, 8, 0)), capacity: 6 }));
+  stack = await startStack();
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await stack?.app.close();
+});
+
+it('keeps a booking request made offline through a reload, then sends it once back online', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const auth = new AuthPage(page);
+  await auth.gotoSignUp(stack.baseUrl, `/sessions/${sessionId}`);
+  await auth.signUp('Casey Offline');
+  const session = new SessionPage(page);
+  await session.form.waitFor({ timeout: 20_000 });
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
+
+  await context.setOffline(true);
+  await session.book(['Casey Offline']);
+  await expect.poll(() => session.request.textContent()).toContain('not yet confirmed, seats are not held');
+  expect(await session.seats.textContent()).toContain('6 seats left');
+
+  await page.reload();
+  await session.page.locator('#session-heading').waitFor();
+  await expect.poll(() => session.request.textContent(), { timeout: 10_000 }).toContain('not yet confirmed, seats are not held');
+
+  await context.setOffline(false);
+  await expect.poll(() => session.request.textContent(), { timeout: 30_000 }).toContain('Confirmed: 1 seat booked.');
+  await expect.poll(() => session.seats.textContent(), { timeout: 10_000 }).toContain('5 seats left');
+  await context.close();
+});
