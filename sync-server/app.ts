@@ -2,7 +2,7 @@ import cookie from '@fastify/cookie';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import type { Account } from '../couch/credentials';
 import attendanceConflicts from './plugins/attendance-conflicts';
-import bookingRecovery from './plugins/booking-recovery';
+import recovery from './plugins/recovery';
 import couch from './plugins/couch';
 import errors, { sendNotFound } from './plugins/errors';
 import session from './plugins/session';
@@ -28,7 +28,7 @@ export interface AppOptions {
   loginRateLimitPerMinute: number;
   loginFailuresPerAccount: number;
   logger?: FastifyServerOptions['logger'];
-  /** Seconds between booking recovery passes (the first runs at start-up); omitted means off. */
+  /** Seconds between recovery passes of the schedule and bookings (the first runs at start-up); omitted means off. */
   recoveryIntervalSeconds?: number;
 }
 
@@ -46,7 +46,7 @@ export async function buildApp(options: AppOptions) {
   await app.register(cookie);
   await app.register(couch, { url: options.couchUrl, admin: options.admin, sync: options.sync });
   await app.register(session);
-  await app.register(bookingRecovery, { intervalSeconds: options.recoveryIntervalSeconds });
+  await app.register(recovery, { intervalSeconds: options.recoveryIntervalSeconds });
   await app.register(attendanceConflicts);
 
   await app.register(

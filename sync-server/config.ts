@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_TRAVEL_BUFFER_MINUTES } from '../domain/schedule-overlap';
 
 const port = z.coerce.number().int().min(0).max(65535);
 
@@ -11,7 +12,7 @@ export const envSchema = z.object({
   RFT_INSTRUCTOR_EMAIL: z.email({ error: 'RFT_INSTRUCTOR_EMAIL must be an email address' }).default('instructor@reactfasttraining.co.uk'),
   RFT_INSTRUCTOR_PASSWORD: z.string().min(10, 'RFT_INSTRUCTOR_PASSWORD must be at least 10 characters').default('first-aid-demo'),
   RFT_INSTRUCTOR_NAME: z.string().min(1).default('Lex Instructor'),
-  TRAVEL_BUFFER_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(60),
+  TRAVEL_BUFFER_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(DEFAULT_TRAVEL_BUFFER_MINUTES),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   LOGIN_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
   RECOVERY_INTERVAL_SECONDS: z.coerce.number().int().min(1).default(60),

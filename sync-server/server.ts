@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { bootstrap } from '../couch/bootstrap';
 import { connectCouch } from '../couch/connect';
 import { buildApp } from './app';
+import { seedDemoCatalog } from './catalog/seed';
 import { loadEnv } from './config';
 
 const staticDir = fileURLToPath(new URL('../dist/app', import.meta.url));
@@ -31,6 +32,11 @@ async function main(): Promise<void> {
       redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
     },
   });
+
+  if (env.SEED_DEMO_DATA) {
+    const seeded = await seedDemoCatalog(app.couch, { weeks: 8, travelBufferMinutes: env.TRAVEL_BUFFER_MINUTES });
+    if (seeded.courses) app.log.info(`seeded a demo catalog: ${seeded.courses} courses, ${seeded.sessions} sessions`);
+  }
 
   const shutdown = async (signal: string) => {
     app.log.info(`${signal}: closing`);

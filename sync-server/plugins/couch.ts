@@ -25,10 +25,12 @@ declare module 'fastify' {
   }
 }
 
+export const couchClients = (options: CouchOptions): Couch => ({
+  url: options.url,
+  sync: couchAs(options.url, options.sync),
+  admin: couchAs(options.url, options.admin),
+});
+
 export default fp(async function couch(app: FastifyInstance, options: CouchOptions) {
-  app.decorate('couch', {
-    url: options.url,
-    sync: couchAs(options.url, options.sync),
-    admin: couchAs(options.url, options.admin),
-  });
+  app.decorate('couch', couchClients(options));
 });

@@ -1,21 +1,29 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { recoverBookings } from '../bookings/recovery';
+import { recoverSchedule } from '../catalog/recover-schedule';
 
-export interface BookingRecoveryOptions {
+export interface RecoveryOptions {
   /** Seconds between recovery passes; 0 or omitted turns recovery off (API-only tests). */
   intervalSeconds?: number;
 }
 
-/** Runs the booking recovery pass once the server is ready, then periodically; a pass never overlaps the next. */
-export default fp(async function bookingRecovery(app: FastifyInstance, options: BookingRecoveryOptions) {
+/**
+ * Finishes whatever a crash left half-written, once the server is ready and then periodically; a pass
+ * never overlaps the next. The schedule goes first: finishing a session cancel cancels its bookings.
+ */
+export default fp(async function recovery(app: FastifyInstance, options: RecoveryOptions) {
   const interval = options.intervalSeconds ?? 0;
   if (interval <= 0) return;
   let running: Promise<void> | null = null;
+  const recover = async () => {
+    const schedule = await recoverSchedule(app.couch);
+    const bookings = await recoverBookings(app.couch);
+    app.log.info({ schedule, bookings }, 'recovery pass');
+  };
   const pass = () => {
-    running ??= recoverBookings(app.couch)
-      .then((report) => app.log.info({ report }, 'booking recovery pass'))
-      .catch((error: unknown) => app.log.error({ err: error }, 'booking recovery pass failed'))
+    running ??= recover()
+      .catch((error: unknown) => app.log.error({ err: error }, 'recovery pass failed'))
       .finally(() => {
         running = null;
       });
