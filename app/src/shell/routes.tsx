@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode } from 'react';
 import type { PublicUser } from '../../../domain/schemas/auth';
 import type { SessionDoc } from '../../../domain/schemas/catalog';
 import { LoginForm } from '../features/auth/components/login-form';
@@ -6,6 +6,8 @@ import { SignupForm } from '../features/auth/components/signup-form';
 import { MyBookingsPage } from '../features/booking/components/my-bookings-page';
 import { SessionsPage } from '../features/sessions/components/sessions-page';
 import { SessionRoute } from './session-route';
+
+const RosterPage = lazy(() => import('../features/instructor-attendance/components/roster-page').then((module) => ({ default: module.RosterPage })));
 
 /** What the shell hands every screen. */
 export interface RouteProps {
@@ -31,6 +33,7 @@ export const ROUTES: readonly AppRoute[] = [
   { path: '/', render: ({ seatsLeftOf, syncStatus }) => <SessionsPage seatsLeftOf={seatsLeftOf} status={syncStatus} /> },
   { path: '/sessions/:id', render: ({ params, user, seatsLeftOf }) => <SessionRoute id={params.id!} user={user} seatsLeftOf={seatsLeftOf} /> },
   { path: '/bookings', render: ({ user }) => <MyBookingsPage user={user} /> },
+  { path: '/roster', render: ({ user }) => <RosterPage user={user} /> },
   { path: '/login', render: ({ query, signedIn }) => <LoginForm next={query.get('next') ?? undefined} onSuccess={(user) => signedIn(user, query.get('next'))} /> },
   { path: '/signup', render: ({ query, signedIn }) => <SignupForm next={query.get('next') ?? undefined} onSuccess={(user) => signedIn(user, query.get('next'))} /> },
 ];
