@@ -19,10 +19,13 @@ export async function bookingsOfOwner(deps: BookingDeps, owner: string): Promise
   return result.rows.flatMap((row) => (isBooking(row.doc) ? [row.doc as BookingDoc] : []));
 }
 
-/**
- * Every booking, for the instructor. The bookings design doc has no view by session that keeps
- * cancelled and rejected bookings, so this reads the booking id range and filters.
- */
+/** Every booking of one session, whatever its status, oldest first. */
+export async function bookingsOfSession(deps: BookingDeps, sessionId: string): Promise<BookingDoc[]> {
+  const result = await bookingsDb(deps).view('bookings', 'every_by_session', { startkey: [sessionId], endkey: [sessionId, {}], include_docs: true });
+  return result.rows.flatMap((row) => (isBooking(row.doc) ? [row.doc as BookingDoc] : []));
+}
+
+/** Every booking, for the instructor, oldest first. */
 export async function allBookings(deps: BookingDeps): Promise<BookingDoc[]> {
   const result = await bookingsDb(deps).list({ startkey: 'booking:', endkey: 'booking:\ufff0', include_docs: true });
   return result.rows

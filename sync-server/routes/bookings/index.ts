@@ -7,7 +7,7 @@ import { cancelBooking } from '../../bookings/cancel-booking';
 import type { BookingDeps } from '../../bookings/deps';
 import { HoldBatcher } from '../../bookings/hold-batcher';
 import { IdempotencyKeyReused, placeBooking } from '../../bookings/place-booking';
-import { allBookings, bookingsOfOwner, findBooking } from '../../bookings/read-bookings';
+import { allBookings, bookingsOfOwner, bookingsOfSession, findBooking } from '../../bookings/read-bookings';
 import { HttpError, parseInput } from '../../http-error';
 import { hasRole, requireUser, type SessionUser } from '../../plugins/session';
 import { cancelRefusal, placeRefusal } from './refusals';
@@ -52,8 +52,10 @@ export default async function bookingRoutes(app: FastifyInstance) {
 
   app.get('/', { preHandler: requireUser }, async (request) => {
     const { sessionId } = parseInput(listQuery, request.query);
-    const bookings = isInstructor(request) ? await allBookings(deps) : await bookingsOfOwner(deps, user(request).name);
-    return { bookings: bookings.filter((booking) => !sessionId || booking.sessionId === sessionId).map(toPublicBooking) };
+    const bookings = isInstructor(request)
+      ? await (sessionId ? bookingsOfSession(deps, sessionId) : allBookings(deps))
+      : (await bookingsOfOwner(deps, user(request).name)).filter((booking) => !sessionId || booking.sessionId === sessionId);
+    return { bookings: bookings.map(toPublicBooking) };
   });
 
   app.get('/:id', { preHandler: requireUser }, async (request) => {

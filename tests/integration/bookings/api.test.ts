@@ -117,6 +117,9 @@ describe('reading and cancelling', () => {
     expect(own.map((booking: { id: string }) => booking.id)).toEqual([mine]);
     const all = await app.inject(as(instructor, { method: 'GET', url: `/api/bookings?sessionId=${encodeURIComponent(session._id)}` }));
     expect(all.json().bookings.map((booking: { id: string }) => booking.id).sort()).toEqual([mine, theirs].sort());
+    await app.inject(as(b.cookie, { method: 'DELETE', url: `/api/bookings/${theirs}` }));
+    const afterCancel = await app.inject(as(instructor, { method: 'GET', url: `/api/bookings?sessionId=${encodeURIComponent(session._id)}` }));
+    expect(afterCancel.json().bookings.find((booking: { id: string }) => booking.id === theirs)).toMatchObject({ status: 'cancelled' });
   });
 
   it('only the instructor may cancel after the session started', async () => {

@@ -152,8 +152,14 @@ describe('bookings views', () => {
     ]);
   });
 
+  it('every_by_session keys every booking, whatever its status, by [sessionId, createdAt]', () => {
+    for (const status of ['pending', 'confirmed', 'cancelled', 'rejected']) {
+      expect(view(DB.bookings, ID, 'every_by_session')({ ...booking, status })).toEqual([[[booking.sessionId, booking.createdAt], null]]);
+    }
+  });
+
   it('emit nothing for other documents', () => {
-    for (const name of ['by_session', 'by_owner', 'by_idempotency', 'by_status']) {
+    for (const name of ['by_session', 'by_owner', 'by_idempotency', 'by_status', 'every_by_session']) {
       expect(view(DB.bookings, ID, name)({ _id: 'x', type: 'session', idempotencyKey: 'k' })).toEqual([]);
     }
   });

@@ -1,0 +1,5 @@
+function (doc) {
+  if (doc.type === 'booking') {
+    emit([doc.sessionId, doc.createdAt], null);
+  }
+}
