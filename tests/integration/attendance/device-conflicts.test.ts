@@ -64,27 +64,26 @@ it('resolves the same attendee marked on two offline devices: the latest mark wi
     tablet: { local: memoryPouch<AttendanceDoc>(), remote: deviceRemote(cookies.tablet) },
     phone: { local: memoryPouch<AttendanceDoc>(), remote: deviceRemote(cookies.phone) },
   };
-  // Both offline: the phone marks later, so it must win whichever device syncs first. The embedded
-  // server keeps the first revision it receives and drops a conflicting sibling, so the devices resolve.
+  // Both offline: the phone marks later, so it must win whichever device syncs first.
   await devices.tablet.local.put(mark('absent', INSTRUCTOR.email, '2030-01-01T09:05:00.000Z'));
   await devices.phone.local.put(mark('late', phoneUser, '2030-01-01T09:25:00.000Z'));
   await devices.phone.local.replicate.to(devices.phone.remote);
   await devices.tablet.local.replicate.to(devices.tablet.remote);
 
-  // Each device pulls what the server holds, sees the conflict with its own mark and resolves it.
-  const onDevices = [];
+  // CouchDB keeps both as conflicting revisions; the sync-server merges them.
+  const server = couchAs(inject('couch').url, inject('couch').sync).use<AttendanceDoc>(DB.attendance);
+  await expect.poll(async () => (await server.get(id, { conflicts: true }))._conflicts ?? [], { timeout: 10_000, interval: 250 }).toEqual([]);
+  expect(await server.get(id)).toMatchObject({ status: 'late', markedBy: phoneUser });
+
+  // Each device pulls, resolves whatever conflict it still holds, and shows the same mark and history.
   for (const device of [devices.tablet, devices.phone]) {
     await device.local.replicate.from(device.remote, { filter: 'attendance/roster', query_params: { from: session.days[0]!.start } });
     await resolveLocalConflicts(device.local, [id]);
     const onDevice = await device.local.get(id, { conflicts: true });
     expect(onDevice._conflicts ?? []).toEqual([]);
     expect(onDevice).toMatchObject({ status: 'late', markedBy: phoneUser });
-    onDevices.push(onDevice);
+    expect(onDevice.history).toEqual([{ status: 'absent', notes: '', markedBy: INSTRUCTOR.email, markedAt: '2030-01-01T09:05:00.000Z' }]);
   }
-  // The tablet held the overwritten mark, so its merge keeps it in history.
-  expect(onDevices[0]!.history).toEqual([{ status: 'absent', notes: '', markedBy: INSTRUCTOR.email, markedAt: '2030-01-01T09:05:00.000Z' }]);
-  const server = couchAs(inject('couch').url, inject('couch').sync).use<AttendanceDoc>(DB.attendance);
-  expect(await server.get(id)).toMatchObject({ status: 'late', markedBy: phoneUser });
 });
 
 it('merges conflicting revisions on the server too, as Apache CouchDB stores them', async () => {
@@ -106,4 +105,34 @@ it('merges conflicting revisions on the server too, as Apache CouchDB stores the
   const resolved = await server.get(id);
   expect(resolved).toMatchObject({ status: 'left-early', markedBy: INSTRUCTOR.email });
   expect(resolved.history).toEqual([{ status: 'present', notes: '', markedBy: phoneUser, markedAt: '2030-01-02T09:10:00.000Z' }]);
+});
+
+it('carries a mark changed after it first synced to the server', async () => {
+  const { session, bookings } = await insertSessionWithBookings(inject('couch'), {
+    title: `Re-mark ${Date.now()}`,
+    start: new Date(),
+    bookings: [{ owner: uniqueEmail(), attendees: [{ name: 'Robin Changed-Mind' }] }],
+  });
+  const id = attendanceDocId(session._id, bookings[0]!._id, 0, 0);
+  const device = { local: memoryPouch<AttendanceDoc>(), remote: deviceRemote(cookies.tablet) };
+  const first = {
+    _id: id,
+    type: 'attendance' as const,
+    sessionId: session._id,
+    bookingId: bookings[0]!._id,
+    attendee: 0,
+    day: 0,
+    status: 'present' as const,
+    notes: '',
+    markedBy: INSTRUCTOR.email,
+    markedAt: '2030-01-03T09:00:00.000Z',
+    sessionStart: session.days[0]!.start,
+    history: [],
+  };
+  const { rev } = await device.local.put(first);
+  await device.local.replicate.to(device.remote);
+  await device.local.put({ ...first, _rev: rev, status: 'left-early', notes: 'Left at lunch', markedAt: '2030-01-03T13:00:00.000Z' });
+  await device.local.replicate.to(device.remote);
+  const server = couchAs(inject('couch').url, inject('couch').sync).use<AttendanceDoc>(DB.attendance);
+  expect(await server.get(id)).toMatchObject({ status: 'left-early', notes: 'Left at lunch' });
 });
