@@ -43,6 +43,7 @@ export function App() {
       <UpdateBanner />
       {expired && <SessionExpired />}
       <AppHeader install={<InstallButton />}>
+        {user?.roles.includes('instructor') && <a href="#/schedule">Schedule</a>}
         <AccountMenu user={user} onSignOut={signOut} />
       </AppHeader>
       <main className="app-main">

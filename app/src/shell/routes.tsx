@@ -8,6 +8,7 @@ import { SessionsPage } from '../features/sessions/components/sessions-page';
 import { SessionRoute } from './session-route';
 
 const RosterPage = lazy(() => import('../features/instructor-attendance/components/roster-page').then((module) => ({ default: module.RosterPage })));
+const SchedulePage = lazy(() => import('../features/instructor-schedule/components/schedule-page').then((module) => ({ default: module.SchedulePage })));
 
 /** What the shell hands every screen. */
 export interface RouteProps {
@@ -34,6 +35,7 @@ export const ROUTES: readonly AppRoute[] = [
   { path: '/sessions/:id', render: ({ params, user, seatsLeftOf }) => <SessionRoute id={params.id!} user={user} seatsLeftOf={seatsLeftOf} /> },
   { path: '/bookings', render: ({ user }) => <MyBookingsPage user={user} /> },
   { path: '/roster', render: ({ user }) => <RosterPage user={user} /> },
+  { path: '/schedule', render: ({ user }) => <SchedulePage user={user} /> },
   { path: '/login', render: ({ query, signedIn }) => <LoginForm next={query.get('next') ?? undefined} onSuccess={(user) => signedIn(user, query.get('next'))} /> },
   { path: '/signup', render: ({ query, signedIn }) => <SignupForm next={query.get('next') ?? undefined} onSuccess={(user) => signedIn(user, query.get('next'))} /> },
 ];
