@@ -1,0 +1,113 @@
+/**
+ * npm run bench:app — the customer PWA's numbers, in real Chromium against the real sync-server
+ * and a private embedded CouchDB per catalog size. Loopback only; prints JSON and a table.
+ */
+import { build } from 'vite';
+import { seedSessions } from '../../sync-server/catalog/seed';
+import { buildApp } from '../../sync-server/app';
+import { launchChromium } from '../helpers/browser';
+import { BUILT_APP } from '../helpers/stack';
+import { startTestCouch } from '../helpers/test-couch';
+import { firstRenderJs } from './app/bundle-size';
+import { lighthouseMobileScore } from './app/lighthouse';
+import { filterTimings, marks, openProbed } from './app/measure-page';
+import { realtimeLatency } from './app/realtime';
+import { median, percentile, round } from './app/stats';
+
+const SIZES = [1_000, 5_000];
+const RENDER_RUNS = 5;
+const FILTER_CHANGES = 20;
+const BOOKINGS = 50;
+const TIMEOUT_MS = 180_000;
+
+async function startServer(count: number) {
+  const couch = await startTestCouch();
+  const app = await buildApp({
+    couchUrl: couch.url,
+    admin: couch.admin,
+    sync: couch.sync,
+    staticDir: BUILT_APP,
+    travelBufferMinutes: 60,
+    loginRateLimitPerMinute: 10_000,
+    loginFailuresPerAccount: 1_000,
+  });
+  await seedSessions(app.couch, count);
+  const baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
+  return { app, couch, baseUrl, stop: async () => (await app.close(), await couch.stop()) };
+}
+
+async function firstSession(baseUrl: string): Promise<{ id: string; date: string }> {
+  const response = await fetch(`${baseUrl}/db/rft_catalog/_all_docs?startkey=%22session:%22&endkey=%22session:%EF%BF%B0%22&include_docs=true&limit=1`);
+  const { rows } = (await response.json()) as { rows: { doc: { _id: string; days: { start: string }[] } }[] };
+  const doc = rows[0]!.doc;
+  return { id: doc._id, date: doc.days[0]!.start.slice(0, 10) };
+}
+
+async function measureSize(count: number) {
+  const server = await startServer(count);
+  const browser = await launchChromium();
+  try {
+    const context = await browser.newContext();
+    const page = await openProbed(context, count);
+    const session = await firstSession(server.baseUrl);
+    const url = `${server.baseUrl}/#/?view=month&date=${session.date}`;
+
+    await page.goto(url);
+    await page.waitForFunction(() => (window as unknown as { __bench: { marks: { allSessions?: number } } }).__bench.marks.allSessions !== undefined, undefined, { timeout: TIMEOUT_MS, polling: 50 });
+    await page.locator('.sync-status[data-state="up-to-date"]').waitFor({ timeout: TIMEOUT_MS });
+    const coldStart = (await marks(page)).allSessions!;
+
+    const renders: number[] = [];
+    for (let run = 0; run < RENDER_RUNS; run++) {
+      await page.reload();
+      await page.waitForFunction(() => (window as unknown as { __bench: { marks: { allSessions?: number; firstSession?: number } } }).__bench.marks.firstSession !== undefined, undefined, { timeout: TIMEOUT_MS, polling: 20 });
+      renders.push((await marks(page)).firstSession!);
+    }
+
+    await page.waitForFunction((expected) => document.querySelector('.sessions__count')?.textContent === expected, `${count} sessions match.`);
+    const location = page.locator('#filter-location');
+    for (let change = 0; change < FILTER_CHANGES; change++) {
+      const expected = change % 2 === 0 ? `${count / 2} sessions match.` : `${count} sessions match.`;
+      await location.selectOption(change % 2 === 0 ? 'A' : '');
+      await page.waitForFunction((text) => document.querySelector('.sessions__count')?.textContent === text, expected);
+    }
+    const filters = await filterTimings(page);
+    await context.close();
+
+    const realtime = await realtimeLatency(browser, server.baseUrl, session.id, BOOKINGS);
+    const lighthouse = count === SIZES[0] ? await lighthouseMobileScore(`${server.baseUrl}/`) : undefined;
+    return {
+      sessions: count,
+      coldStartFullSyncMs: round(coldStart),
+      calendarFirstRenderMs: { median: round(median(renders)), runs: renders.map((ms) => round(ms)) },
+      filterChangeMs: { p50: round(percentile(filters, 50)), p95: round(percentile(filters, 95)), samples: filters.length },
+      realtimeMs: realtime,
+      ...(lighthouse ? { lighthouseMobilePerformance: lighthouse } : {}),
+    };
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
+
+async function main() {
+  await build({ configFile: 'vite.config.ts', logLevel: 'warn', mode: 'production' });
+  const bundle = firstRenderJs(BUILT_APP);
+  const results = [];
+  for (const count of SIZES) results.push(await measureSize(count));
+  const report = { firstRenderJsGzipKb: round(bundle.gzipKb), calendarChunkGzipKb: round(bundle.calendarChunkGzipKb), firstRenderFiles: bundle.files, results };
+  console.log(JSON.stringify(report, null, 2));
+  console.table(
+    results.map((r) => ({
+      sessions: r.sessions,
+      'calendar first render ms (<500)': r.calendarFirstRenderMs.median,
+      'filter p50/p95 ms (<200)': `${r.filterChangeMs.p50} / ${r.filterChangeMs.p95}`,
+      'real-time p50/p95 ms (<100)': `${r.realtimeMs.p50} / ${r.realtimeMs.p95}`,
+      'cold start full sync ms': r.coldStartFullSyncMs,
+      'lighthouse mobile (>90)': r.lighthouseMobilePerformance?.median ?? '',
+    })),
+  );
+  console.log(`JS before first render: ${round(bundle.gzipKb)} KB gzipped; calendar chunk (lazy): ${round(bundle.calendarChunkGzipKb)} KB gzipped`);
+}
+
+await main();
