@@ -18,13 +18,12 @@ type CancelState =
   | { step: 'idle' }
   | { step: 'checking' }
   | { step: 'confirming'; impact: CancellationImpact }
-  | { step: 'cancelling'; impact: CancellationImpact }
-  | { step: 'cancelled'; impact: CancellationImpact };
+  | { step: 'cancelling'; impact: CancellationImpact };
 
 const messageOf = (error: unknown): string => (error instanceof ApiError ? error.message : 'Something went wrong. Please try again.');
 
 /** Ask the server what a cancel would cancel, say so, then cancel. */
-export const useCancelSession = (id: string) => {
+export const useCancelSession = (id: string, onCancelled: (cancelled: CancellationImpact) => void) => {
   const [state, setState] = useState<CancelState>({ step: 'idle' });
   const [error, setError] = useState<string | null>(null);
 
@@ -42,7 +41,8 @@ export const useCancelSession = (id: string) => {
     setError(null);
     setState({ step: 'cancelling', impact });
     try {
-      setState({ step: 'cancelled', impact: await cancelSession(id) });
+      onCancelled(await cancelSession(id));
+      setState({ step: 'idle' });
     } catch (failure) {
       setError(messageOf(failure));
       setState({ step: 'confirming', impact });

@@ -6,11 +6,8 @@ const impactText = ({ bookings, attendees }: CancellationImpact): string =>
   `This cancels ${plural(bookings, 'booking')} and ${plural(attendees, 'attendee')}. Customers see the session as cancelled.`;
 
 /** Cancelling releases every booking, so the dialog first asks the server how many and says so. */
-export function CancelSession({ sessionId, online }: { sessionId: string; online: boolean }) {
-  const { state, error, start, confirm, keep } = useCancelSession(sessionId);
-  if (state.step === 'cancelled') {
-    return <p role="status">Session cancelled: {plural(state.impact.bookings, 'booking')} and {plural(state.impact.attendees, 'attendee')} cancelled.</p>;
-  }
+export function CancelSession({ sessionId, online, onCancelled }: { sessionId: string; online: boolean; onCancelled: (cancelled: CancellationImpact) => void }) {
+  const { state, error, start, confirm, keep } = useCancelSession(sessionId, onCancelled);
   if (state.step === 'idle' || state.step === 'checking') {
     return (
       <div className="cancel-session">

@@ -1,5 +1,8 @@
+import { useState } from 'react';
 import type { SessionDoc } from '../../../../../domain/schemas/catalog';
 import { seatsBooked } from '../../../../../domain/seats';
+import { plural } from '../../../shared/format';
+import type { CancellationImpact } from '../api/cancel-session';
 import { slotText } from '../preview/slot-text';
 import { CancelSession } from './cancel-session';
 import { EditSessionForm } from './edit-session-form';
@@ -15,7 +18,9 @@ const STATUS_TEXT = { scheduled: 'Scheduled', cancelled: 'Cancelled', completed:
 
 /** The session picked in the week: its facts, and while it is still to come, edit and cancel. */
 export function SessionPanel({ session, sessions, online, onClose }: SessionPanelProps) {
-  const changeable = session.status === 'scheduled' && Date.parse(session.days[0]!.start) > Date.now();
+  // Kept here, not in the cancel button: the replicated cancel removes the button while this should still show.
+  const [cancelled, setCancelled] = useState<CancellationImpact | null>(null);
+  const changeable = !cancelled && session.status === 'scheduled' && Date.parse(session.days[0]!.start) > Date.now();
   return (
     <section className="panel session-panel" aria-labelledby="session-panel-heading">
       <h2 id="session-panel-heading">{session.courseTitle}</h2>
@@ -34,9 +39,10 @@ export function SessionPanel({ session, sessions, online, onClose }: SessionPane
       {changeable && (
         <>
           <EditSessionForm session={session} sessions={sessions} online={online} />
-          <CancelSession sessionId={session._id} online={online} />
+          <CancelSession sessionId={session._id} online={online} onCancelled={setCancelled} />
         </>
       )}
+      <p role="status">{cancelled && `Session cancelled: ${plural(cancelled.bookings, 'booking')} and ${plural(cancelled.attendees, 'attendee')} cancelled.`}</p>
       <button type="button" className="button button--quiet" onClick={onClose}>
         Close
       </button>
