@@ -44,7 +44,7 @@ async function watcherOnWeek(): Promise<InstructorSchedulePage> {
   return watcher;
 }
 
-it('creates a weekly series after the preview and the server flag a clash; another open calendar shows it live, then the cancel', async () => {
+it('creates a weekly series after the preview and the server flag a clash; another open calendar shows it, an edit and the cancel live', async () => {
   const watcher = await watcherOnWeek();
   instructorContext = await browser.newContext();
   instructor = new InstructorSchedulePage(await instructorContext.newPage());
@@ -71,7 +71,12 @@ it('creates a weekly series after the preview and the server flag a clash; anoth
   expect(await watcher.events(title).textContent()).toContain('A · 0/12 booked');
   await watcher.showWeek('Next week');
   await expect.poll(() => watcher.events(title).count()).toBe(1);
+  await instructor.showWeek('Next week');
+  await instructor.openSession(title);
+  await instructor.editSession({ location: 'B', capacity: 8 });
+  await expect.poll(() => watcher.events(title).textContent(), { timeout: 20_000 }).toContain('B · 0/8 booked');
   await watcher.showWeek('Previous week');
+  await instructor.showWeek('Previous week');
 
   const listed = (await stack.app.inject({ method: 'GET', url: `/api/courses/sessions?courseId=${courseId}&from=${w.monday}&to=${w.date(1)}` })).json();
   const customer = await signUp(stack.app);

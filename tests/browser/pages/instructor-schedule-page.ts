@@ -92,10 +92,23 @@ export class InstructorSchedulePage {
     return this.page.locator('.session-panel');
   }
 
-  /** Opens the picked session, asks for the cancel and answers with what the dialog said it would cancel. */
-  async cancelSession(title: string): Promise<string> {
+  async openSession(title: string): Promise<void> {
     await this.events(title).first().click();
     await this.sessionPanel.getByRole('heading', { name: title }).waitFor();
+  }
+
+  /** Moves the open session to another venue and resizes it. */
+  async editSession(change: { location: 'A' | 'B'; capacity: number }): Promise<void> {
+    const form = this.sessionPanel.getByRole('form', { name: 'Edit session' });
+    await form.getByLabel('Location').selectOption(change.location);
+    await form.getByLabel('Capacity').fill(String(change.capacity));
+    await form.getByRole('button', { name: 'Save changes' }).click();
+    await form.getByText('Changes saved.').waitFor();
+  }
+
+  /** Opens the picked session, asks for the cancel and answers with what the dialog said it would cancel. */
+  async cancelSession(title: string): Promise<string> {
+    await this.openSession(title);
     await this.sessionPanel.getByRole('button', { name: 'Cancel session…' }).click();
     const dialog = this.page.getByRole('alertdialog', { name: 'Cancel this session?' });
     const said = (await dialog.locator('#cancel-session-impact').textContent()) ?? '';
