@@ -116,6 +116,8 @@ export const useCreateSessions = (catalog: CatalogSnapshot, onCreated: (sessions
     if (!parsed.success) return;
     const sessions = await submit(() => createSessions(parsed.data));
     if (!sessions) return;
+    // Clear the date so the preview does not report the new sessions as clashing with themselves.
+    setValues((current) => ({ ...current, date: '' }));
     setSaved(sessions.length);
     onCreated(sessions);
   };
