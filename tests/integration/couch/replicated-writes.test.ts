@@ -43,6 +43,6 @@ it('still runs validate_doc_update on replicated revisions', async () => {
   });
   const results = (await response.json()) as { error?: string }[];
   expect(results[0]?.error).toBe('forbidden');
-  const stored = await couchAs(couch.url, couch.sync).use(DB.catalog).get('course:replicated');
+  const stored = await couchAs(couch.url, couch.sync).use<{ title: string }>(DB.catalog).get('course:replicated');
   expect(stored.title).not.toBe('forged');
 });

@@ -33,12 +33,15 @@ export async function openSse(url: string, headers: Record<string, string> = {})
     if (fields.data !== undefined) events.push({ id: lastId, event: fields.event ?? 'message', data: JSON.parse(fields.data) });
   };
 
-  if (response.ok && response.body) {
+  const body = response.ok ? response.body : null;
+  if (body) {
     void (async () => {
       const decoder = new TextDecoder();
       let buffer = '';
       try {
-        for await (const chunk of response.body as AsyncIterable<Uint8Array>) {
+        const reader = body.getReader();
+        for (let read = await reader.read(); !read.done; read = await reader.read()) {
+          const chunk = read.value;
           buffer += decoder.decode(chunk, { stream: true });
           let end: number;
           while ((end = buffer.indexOf('\n\n')) !== -1) {
@@ -56,7 +59,7 @@ export async function openSse(url: string, headers: Record<string, string> = {})
   return {
     status: response.status,
     lastId: () => lastId,
-    until: (predicate, timeoutMs = 8_000) =>
+    until: (predicate, timeoutMs = 20_000) =>
       new Promise((resolve, reject) => {
         const check = () => {
           if (!predicate(events)) return;
