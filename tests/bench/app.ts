@@ -2,11 +2,11 @@
  * npm run bench:app — the customer PWA's numbers, in real Chromium against the real sync-server
  * and a private embedded CouchDB per catalog size. Loopback only; prints JSON and a table.
  */
-import { build } from 'vite';
+import { rmSync } from 'node:fs';
 import { seedSessions } from '../../sync-server/catalog/seed';
 import { buildApp } from '../../sync-server/app';
 import { launchChromium } from '../helpers/browser';
-import { BUILT_APP } from '../helpers/stack';
+import { buildPwaIntoTemp } from '../helpers/build-pwa';
 import { startTestCouch } from '../helpers/test-couch';
 import { firstRenderJs } from './app/bundle-size';
 import { lighthouseMobileScore } from './app/lighthouse';
@@ -20,13 +20,13 @@ const FILTER_CHANGES = 20;
 const BOOKINGS = 50;
 const TIMEOUT_MS = 180_000;
 
-async function startServer(count: number) {
+async function startServer(count: number, builtApp: string) {
   const couch = await startTestCouch();
   const app = await buildApp({
     couchUrl: couch.url,
     admin: couch.admin,
     sync: couch.sync,
-    staticDir: BUILT_APP,
+    staticDir: builtApp,
     travelBufferMinutes: 60,
     loginRateLimitPerMinute: 10_000,
     loginFailuresPerAccount: 1_000,
@@ -43,8 +43,8 @@ async function firstSession(baseUrl: string): Promise<{ id: string; date: string
   return { id: doc._id, date: doc.days[0]!.start.slice(0, 10) };
 }
 
-async function measureSize(count: number) {
-  const server = await startServer(count);
+async function measureSize(count: number, builtApp: string) {
+  const server = await startServer(count, builtApp);
   const browser = await launchChromium();
   try {
     const context = await browser.newContext();
@@ -91,10 +91,14 @@ async function measureSize(count: number) {
 }
 
 async function main() {
-  await build({ configFile: 'vite.config.ts', logLevel: 'warn', mode: 'production' });
-  const bundle = firstRenderJs(BUILT_APP);
+  const builtApp = await buildPwaIntoTemp();
+  const bundle = firstRenderJs(builtApp);
   const results = [];
-  for (const count of SIZES) results.push(await measureSize(count));
+  try {
+    for (const count of SIZES) results.push(await measureSize(count, builtApp));
+  } finally {
+    rmSync(builtApp, { recursive: true, force: true });
+  }
   const report = { firstRenderJsGzipKb: round(bundle.gzipKb), calendarChunkGzipKb: round(bundle.calendarChunkGzipKb), firstRenderFiles: bundle.files, results };
   console.log(JSON.stringify(report, null, 2));
   console.table(
