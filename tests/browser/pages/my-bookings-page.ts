@@ -16,9 +16,27 @@ export class MyBookingsPage {
     return this.page.locator('li.booking').filter({ hasText: title });
   }
 
+  /** The notice on a booking whose session the instructor cancelled. */
+  instructorNotice(title: string): Locator {
+    return this.booking(title).getByRole('note');
+  }
+
+  /** "Confirmed" or "Cancelled". */
+  status(title: string): Locator {
+    return this.booking(title).locator('.booking__status');
+  }
+
+  cancelButton(title: string): Locator {
+    return this.booking(title).getByRole('button', { name: 'Cancel booking' });
+  }
+
+  /** "Offline: showing your bookings as saved on …" */
+  get savedCopyNotice(): Locator {
+    return this.page.getByText(/^Offline: showing your bookings as saved on /);
+  }
+
   async cancel(title: string): Promise<void> {
-    const item = this.booking(title);
-    await item.getByRole('button', { name: 'Cancel booking' }).click();
-    await item.getByRole('button', { name: 'Yes, cancel it' }).click();
+    await this.cancelButton(title).click();
+    await this.booking(title).getByRole('button', { name: 'Yes, cancel it' }).click();
   }
 }
