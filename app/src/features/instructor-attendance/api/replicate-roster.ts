@@ -2,16 +2,18 @@ import { reconcilePending } from './pending-marks';
 import { resolveLocalConflicts, type MarkDoc } from './resolve-conflicts';
 import { localAttendance, localBookings, remoteAttendance, remoteBookings, rosterWindow } from './roster-db';
 
-export type RosterSyncState = { kind: 'connecting' | 'syncing' | 'up-to-date' | 'offline' } | { kind: 'stopped'; message: string };
+export type RosterSyncState = { kind: 'connecting' | 'syncing' | 'up-to-date' | 'offline' } | { kind: 'stopped'; message: string; refused: boolean };
 
 const MAX_RETRY_MS = 15_000;
 const backOff = (delay: number): number => (delay === 0 ? 1_000 : Math.min(delay * 2, MAX_RETRY_MS));
 
-const describe = (error: unknown): string => {
+const refusedAccess = (error: unknown): boolean => {
   const status = (error as { status?: number } | null)?.status;
-  if (status === 401 || status === 403) return 'the server refused access: log in as the instructor';
-  return (error as { message?: string } | null)?.message || 'unknown error';
+  return status === 401 || status === 403;
 };
+
+const describe = (error: unknown): string =>
+  refusedAccess(error) ? 'the server refused access: log in as the instructor' : (error as { message?: string } | null)?.message || 'unknown error';
 
 /**
  * Bookings of the roster window, pulled read-only, and attendance both ways, live, with the
@@ -26,7 +28,7 @@ export function startRosterReplication(onState: (state: RosterSyncState) => void
   const attendance = localAttendance().sync(remoteAttendance(), { ...options, pull: { filter: 'attendance/roster', query_params } });
   let cancelled = false;
   const stop = (error: unknown) => {
-    if (!cancelled) onState({ kind: 'stopped', message: describe(error) });
+    if (!cancelled) onState({ kind: 'stopped', message: describe(error), refused: refusedAccess(error) });
   };
   bookings.on('error', stop);
   attendance

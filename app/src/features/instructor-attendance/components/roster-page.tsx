@@ -1,9 +1,12 @@
 import type { PublicUser } from '../../../../../domain/schemas/auth';
+import { hrefTo } from '../../../shared/router';
 import { useRoster, usePendingCount } from '../hooks/use-roster';
 import { useRosterReplication } from '../hooks/use-roster-replication';
 import { ExpiringCertificates } from './expiring-certificates';
 import { SessionRoster } from './session-roster';
 import './roster.css';
+
+const RE_LOGIN = hrefTo('/login', new URLSearchParams({ next: '/roster' }));
 
 const SYNC_LABELS = { connecting: 'Connecting…', syncing: 'Syncing…', 'up-to-date': 'Synced', offline: 'Offline: marks are saved on this device' } as const;
 
@@ -20,6 +23,12 @@ export function RosterPage({ user }: { user: PublicUser | null }) {
       <p role="status" aria-label="Sync">
         {sync.kind === 'stopped' ? `Sync stopped: ${sync.message}` : SYNC_LABELS[sync.kind]} · <span data-testid="pending-count">{pending}</span> marks waiting to sync
       </p>
+      {/* The shell's expiry banner follows the public catalog, which an expired cookie still reads: only this sync is refused. */}
+      {sync.kind === 'stopped' && sync.refused && (
+        <p role="alert">
+          The server no longer accepts your login, so marks stay on this device until you log in again. <a href={RE_LOGIN}>Log in again</a>
+        </p>
+      )}
       {roster.status === 'loading' && <p>Loading the roster…</p>}
       {roster.status === 'error' && <p role="alert">{roster.message}</p>}
       {roster.status === 'ready' && roster.sessions.length === 0 && <p>No bookings from 7 days ago to 30 days ahead.</p>}
