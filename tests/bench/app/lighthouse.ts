@@ -1,21 +1,35 @@
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { CHROMIUM_PATH } from '../../helpers/browser';
-import { median } from './stats';
+import { median, round } from './stats';
 
 const FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-/** Lighthouse's default (mobile, simulated throttling) performance score, median of `runs`. */
-export const lighthouseMobileScore = async (url: string, runs = 3): Promise<{ median: number; scores: number[] }> => {
+/** The audits the performance score is made of, so a missed score says which part missed. */
+const METRICS = {
+  fcpMs: 'first-contentful-paint',
+  lcpMs: 'largest-contentful-paint',
+  tbtMs: 'total-blocking-time',
+  cls: 'cumulative-layout-shift',
+  speedIndexMs: 'speed-index',
+} as const;
+
+type Metrics = Record<keyof typeof METRICS, number>;
+
+/** Lighthouse's default (mobile, simulated throttling) performance score, median of `runs`, each on a fresh profile. */
+export const lighthouseMobileScore = async (url: string, runs = 3): Promise<{ median: number; scores: number[]; metrics: Metrics[] }> => {
   const scores: number[] = [];
+  const metrics: Metrics[] = [];
   for (let run = 0; run < runs; run++) {
     const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM_PATH, chromeFlags: FLAGS });
     try {
       const result = await lighthouse(url, { port: chrome.port, onlyCategories: ['performance'], output: 'json', logLevel: 'error' });
       scores.push(Math.round((result?.lhr.categories.performance?.score ?? 0) * 100));
+      const audits = result?.lhr.audits ?? {};
+      metrics.push(Object.fromEntries(Object.entries(METRICS).map(([key, audit]) => [key, round(audits[audit]?.numericValue ?? Number.NaN, 3)])) as Metrics);
     } finally {
       await chrome.kill();
     }
   }
-  return { median: median(scores), scores };
+  return { median: median(scores), scores, metrics };
 };
