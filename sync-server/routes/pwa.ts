@@ -12,6 +12,8 @@ export default fp(async function pwaRoutes(app: FastifyInstance, options: { root
     root: options.root,
     wildcard: false,
     cacheControl: false,
+    // The build writes .br and .gz beside each text file (app/build/precompress.ts).
+    preCompressed: true,
     setHeaders: (res, path) => {
       const file = basename(path);
       if (NEVER_CACHED.has(file)) res.header('Cache-Control', 'no-cache');
