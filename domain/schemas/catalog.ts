@@ -1,12 +1,11 @@
 import { z } from 'zod';
+import { LOCATIONS, SESSION_STATUSES } from '../catalog-values';
 import { DOC_TYPES, SCHEDULE_DOC_ID } from '../doc-ids';
 import { MAX_SEATS } from '../seats';
 
-export const LOCATIONS = ['A', 'B'] as const;
 export const locationSchema = z.enum(LOCATIONS, { error: 'Location must be A or B.' });
 export type Location = z.infer<typeof locationSchema>;
 
-export const SESSION_STATUSES = ['scheduled', 'cancelled', 'completed'] as const;
 export const sessionStatusSchema = z.enum(SESSION_STATUSES);
 export type SessionStatus = z.infer<typeof sessionStatusSchema>;
 

@@ -1,7 +1,9 @@
-import { z } from 'zod';
-
-/** The sync-server's error body: a stable code for programs and a message for people; refusals add details. */
-const errorBody = z.looseObject({ error: z.string(), message: z.string() });
+/**
+ * The sync-server's error body: a stable code for programs and a message for people; refusals add
+ * details. A plain check, not zod: the header's account menu needs this module for the first paint.
+ */
+const isErrorBody = (json: unknown): json is Record<string, unknown> & { error: string; message: string } =>
+  typeof json === 'object' && json !== null && typeof (json as { error?: unknown }).error === 'string' && typeof (json as { message?: unknown }).message === 'string';
 
 export class ApiError extends Error {
   constructor(
@@ -43,7 +45,6 @@ export const apiRequest = async (path: string, { method = 'GET', body, headers =
   if (response.status === 204) return undefined;
   const json: unknown = await response.json().catch(() => undefined);
   if (response.ok) return json;
-  const parsed = errorBody.safeParse(json);
-  if (parsed.success) throw new ApiError(response.status, parsed.data.error, parsed.data.message, parsed.data);
+  if (isErrorBody(json)) throw new ApiError(response.status, json.error, json.message, json);
   throw new ApiError(response.status, 'http_error', `The server answered ${response.status}. Please try again.`);
 };

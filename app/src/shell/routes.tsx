@@ -1,12 +1,12 @@
 import { lazy, type ReactNode } from 'react';
 import type { PublicUser } from '../../../domain/schemas/auth';
 import type { SessionDoc } from '../../../domain/schemas/catalog';
-import { LoginForm } from '../features/auth/components/login-form';
-import { SignupForm } from '../features/auth/components/signup-form';
-import { MyBookingsPage } from '../features/booking/components/my-bookings-page';
 import { SessionsPage } from '../features/sessions/components/sessions-page';
-import { SessionRoute } from './session-route';
 
+const SessionRoute = lazy(() => import('./session-route').then((module) => ({ default: module.SessionRoute })));
+const MyBookingsPage = lazy(() => import('../features/booking/components/my-bookings-page').then((module) => ({ default: module.MyBookingsPage })));
+const LoginForm = lazy(() => import('../features/auth/components/login-form').then((module) => ({ default: module.LoginForm })));
+const SignupForm = lazy(() => import('../features/auth/components/signup-form').then((module) => ({ default: module.SignupForm })));
 const RosterPage = lazy(() => import('../features/instructor-attendance/components/roster-page').then((module) => ({ default: module.RosterPage })));
 const SchedulePage = lazy(() => import('../features/instructor-schedule/components/schedule-page').then((module) => ({ default: module.SchedulePage })));
 

@@ -1,6 +1,7 @@
 import { DOC_TYPES } from '../../../../domain/doc-ids';
-import { courseDoc, sessionDoc, type CourseDoc, type SessionDoc } from '../../../../domain/schemas/catalog';
-import { localCatalog, type CatalogDoc } from './catalog-db';
+import type { CourseDoc, SessionDoc } from '../../../../domain/schemas/catalog';
+import type { CatalogDoc } from './catalog-db';
+import { asCourseDoc, asSessionDoc } from './catalog-guards';
 
 export interface CatalogSnapshot {
   status: 'loading' | 'ready' | 'error';
@@ -44,11 +45,11 @@ class CatalogStore {
     this.courses.delete(id);
     if ('_deleted' in doc && doc._deleted) return;
     if (id.startsWith(`${DOC_TYPES.session}:`)) {
-      const parsed = sessionDoc.safeParse(doc);
-      if (parsed.success) this.sessions.set(id, parsed.data);
+      const session = asSessionDoc(doc);
+      if (session) this.sessions.set(id, session);
     } else if (id.startsWith(`${DOC_TYPES.course}:`)) {
-      const parsed = courseDoc.safeParse(doc);
-      if (parsed.success) this.courses.set(id, parsed.data);
+      const course = asCourseDoc(doc);
+      if (course) this.courses.set(id, course);
     }
   }
 
@@ -72,8 +73,9 @@ class CatalogStore {
 
   private async start(): Promise<void> {
     this.started = true;
-    const db = localCatalog();
     try {
+      // PouchDB loads after the shell has rendered, not before it.
+      const db = (await import('./catalog-db')).localCatalog();
       const { update_seq: since } = await db.info();
       const all = await db.allDocs({ include_docs: true });
       for (const row of all.rows) if ('doc' in row && row.doc) this.apply(row.doc);

@@ -1,15 +1,20 @@
 import { useCallback, useEffect, useState } from 'react';
-import { publicUser, type PublicUser } from '../../../../../domain/schemas/auth';
-import { getMe } from '../api/get-me';
+import type { PublicUser } from '../../../../../domain/schemas/auth';
 import { logout } from '../api/logout';
 
 const STORAGE_KEY = 'rft.user';
 
+/** This device wrote the cached user itself, so a shape check (no zod before the first paint) is enough. */
+const isPublicUser = (value: unknown): value is PublicUser => {
+  const user = value as Partial<Record<keyof PublicUser, unknown>> | null;
+  return typeof user?.email === 'string' && typeof user.name === 'string' && Array.isArray(user.roles) && user.roles.every((role) => typeof role === 'string');
+};
+
 /** The last known user, so the header still says who is signed in while the server is unreachable. */
 const readCached = (): PublicUser | null => {
   try {
-    const parsed = publicUser.safeParse(JSON.parse(localStorage.getItem(STORAGE_KEY) ?? 'null'));
-    return parsed.success ? parsed.data : null;
+    const cached: unknown = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? 'null');
+    return isPublicUser(cached) ? { email: cached.email, name: cached.name, roles: cached.roles } : null;
   } catch {
     return null;
   }
@@ -36,15 +41,17 @@ export const useCurrentUser = () => {
 
   useEffect(() => {
     let current = true;
-    getMe().then(
-      (me) => {
-        if (!current) return;
-        if (me?.email !== readCached()?.email) return change(me);
-        writeCached(me);
-        setUser(me);
-      },
-      () => undefined, // Unreachable server: keep the cached user until we can ask again.
-    );
+    import('../api/get-me')
+      .then(({ getMe }) => getMe())
+      .then(
+        (me) => {
+          if (!current) return;
+          if (me?.email !== readCached()?.email) return change(me);
+          writeCached(me);
+          setUser(me);
+        },
+        () => undefined, // Unreachable server: keep the cached user until we can ask again.
+      );
     return () => {
       current = false;
     };

@@ -1,5 +1,4 @@
 import type { BookingRequestDoc } from './booking-request-doc';
-import { listRequests, requestsDb } from './booking-requests';
 
 /** The device's booking requests, live, for every component that shows them. */
 class RequestsStore {
@@ -9,14 +8,16 @@ class RequestsStore {
 
   readonly subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
-    if (!this.started) this.start();
+    if (!this.started) void this.start();
     return () => this.listeners.delete(listener);
   };
 
   readonly getSnapshot = (): readonly BookingRequestDoc[] => this.snapshot;
 
-  private start(): void {
+  private async start(): Promise<void> {
     this.started = true;
+    // Loaded after the first paint: it brings PouchDB and zod, and nothing is queued on most visits.
+    const { listRequests, requestsDb } = await import('./booking-requests');
     const refresh = async () => {
       this.snapshot = await listRequests();
       for (const listener of this.listeners) listener();

@@ -1,5 +1,4 @@
 import { useEffect } from 'react';
-import { flushOutbox } from '../api/outbox';
 
 const RETRY_MS = 20_000;
 
@@ -10,7 +9,7 @@ const RETRY_MS = 20_000;
  */
 export const useBookingOutbox = (sessionEpoch: number): void => {
   useEffect(() => {
-    const flush = () => void flushOutbox();
+    const flush = () => void import('../api/outbox').then(({ flushOutbox }) => flushOutbox());
     flush();
     window.addEventListener('online', flush);
     const timer = setInterval(flush, RETRY_MS);

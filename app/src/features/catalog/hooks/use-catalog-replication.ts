@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { startCatalogReplication, type ReplicationState } from '../api/replicate-catalog';
+import type { ReplicationState } from '../api/replicate-catalog';
 
 /**
  * Keeps the catalog replication running for the whole page. It restarts when `sessionEpoch`
@@ -16,7 +16,18 @@ export const useCatalogReplication = (sessionEpoch: number) => {
     return () => window.removeEventListener('online', restart);
   }, [restart]);
 
-  useEffect(() => startCatalogReplication(setState), [sessionEpoch, attempt]);
+  useEffect(() => {
+    let stop: (() => void) | undefined;
+    let stopped = false;
+    // PouchDB's replication code loads after the first paint; the calendar reads the device's copy meanwhile.
+    void import('../api/replicate-catalog').then(({ startCatalogReplication }) => {
+      if (!stopped) stop = startCatalogReplication(setState);
+    });
+    return () => {
+      stopped = true;
+      stop?.();
+    };
+  }, [sessionEpoch, attempt]);
 
   return { state, restart };
 };

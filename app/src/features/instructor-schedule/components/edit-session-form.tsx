@@ -1,4 +1,5 @@
-import { LOCATIONS, type SessionDoc } from '../../../../../domain/schemas/catalog';
+import { LOCATIONS } from '../../../../../domain/catalog-values';
+import type { SessionDoc } from '../../../../../domain/schemas/catalog';
 import { FormError } from '../../../shared/form-error';
 import { TextField } from '../../../shared/text-field';
 import { useUpdateSession } from '../api/update-session';

@@ -1,4 +1,4 @@
-import { LOCATIONS } from '../../../../../domain/schemas/catalog';
+import { LOCATIONS } from '../../../../../domain/catalog-values';
 import type { CatalogSnapshot } from '../../../shared/catalog/catalog-store';
 import { FormError } from '../../../shared/form-error';
 import { plural } from '../../../shared/format';

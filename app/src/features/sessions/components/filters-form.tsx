@@ -1,5 +1,6 @@
 import type { ChangeEvent } from 'react';
-import { LOCATIONS, type Location } from '../../../../../domain/schemas/catalog';
+import { LOCATIONS } from '../../../../../domain/catalog-values';
+import type { Location } from '../../../../../domain/schemas/catalog';
 import type { SessionFilters } from '../filters/session-filters';
 
 interface FiltersFormProps {

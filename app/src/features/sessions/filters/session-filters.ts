@@ -1,4 +1,5 @@
-import { LOCATIONS, type Location, type SessionDoc } from '../../../../../domain/schemas/catalog';
+import { LOCATIONS } from '../../../../../domain/catalog-values';
+import type { Location, SessionDoc } from '../../../../../domain/schemas/catalog';
 import { londonDate } from '../../../../../domain/london-time';
 
 /** What the customer narrowed the calendar to. Lives in the URL so a filtered view can be shared. */
