@@ -6,6 +6,7 @@ import type { SessionDoc } from '../../../../../domain/schemas/catalog';
 import { navigate } from '../../../shared/router';
 import { londonLocalizer } from '../calendar/london-localizer';
 import { toEvents, type SessionEvent } from '../calendar/session-events';
+import { sessionsInWindow, viewWindow } from '../calendar/view-window';
 import { LinkedSessionEvent, PlainSessionEvent } from './calendar-event';
 
 export interface SessionCalendarProps {
@@ -36,7 +37,11 @@ const LATEST = new Date(1970, 0, 1, 20, 0);
 
 /** Lazy-loaded: react-big-calendar stays out of the bundle the first paint waits for. */
 export default function SessionCalendar({ sessions, seatsLeftOf, view, date, agendaLength, onView, onNavigate }: SessionCalendarProps) {
-  const events = useMemo(() => toEvents(sessions, seatsLeftOf), [sessions, seatsLeftOf]);
+  const dayStart = date.getTime();
+  const events = useMemo(
+    () => toEvents(sessionsInWindow(sessions, viewWindow(view, new Date(dayStart), agendaLength)), seatsLeftOf),
+    [sessions, seatsLeftOf, view, dayStart, agendaLength],
+  );
   return (
     <div className="session-calendar" data-view={view}>
       <Calendar<SessionEvent>
