@@ -47,6 +47,10 @@ export function SessionsPage({ seatsLeftOf, status }: SessionsPageProps) {
   return (
     <section className="sessions" aria-labelledby="sessions-heading" aria-busy={catalog.status === 'loading'}>
       <h1 id="sessions-heading">Courses</h1>
+      <p className="sessions__intro">
+        Book a place on a first-aid course at location A or B. The dates and seats left are kept on this device, so the calendar opens even with a weak
+        connection.
+      </p>
       {status}
       <FiltersForm filters={filters} courses={courses} onChange={setFilters} />
       {catalog.status === 'error' && <p role="alert">Could not read the saved courses: {catalog.message}</p>}
