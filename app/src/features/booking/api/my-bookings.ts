@@ -25,9 +25,19 @@ const readCache = async (owner: string): Promise<CacheDoc | null> =>
     .then((doc) => cacheDoc.parse(doc))
     .catch(() => null);
 
+/** Read-modify-write; a 409 means another load of the list saved first, so take its revision and save again. */
 const writeCache = async (owner: string, bookings: PublicBooking[], fetchedAt: string): Promise<void> => {
-  const current = await readCache(owner);
-  await cacheDb().put({ _id: cacheId(owner), ...(current?._rev ? { _rev: current._rev } : {}), bookings, fetchedAt });
+  for (;;) {
+    const rev = await cacheDb()
+      .get(cacheId(owner))
+      .then((doc) => doc._rev, () => undefined);
+    try {
+      await cacheDb().put({ _id: cacheId(owner), ...(rev ? { _rev: rev } : {}), bookings, fetchedAt });
+      return;
+    } catch (error) {
+      if ((error as { status?: number }).status !== 409) throw error;
+    }
+  }
 };
 
 /** The server's list when it answers (saved for offline use), else the last saved list. */
