@@ -13,7 +13,7 @@ const MAX_RETRY_MS = 30_000;
  * docs a first sync on a phone blocks taps for over 100 ms at a time. Smaller batches cost more
  * round trips but keep every task short.
  */
-const BATCH_SIZE = 25;
+const BATCH_SIZE = 50;
 
 /** PouchDB's default backs off to 10 minutes; a booking app should notice the server sooner. */
 const backOff = (delay: number): number => (delay === 0 ? 1_000 : Math.min(delay * 2, MAX_RETRY_MS));
