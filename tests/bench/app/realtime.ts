@@ -10,7 +10,10 @@ const SEATS = '.seats';
  */
 export const realtimeLatency = async (browser: Browser, baseUrl: string, sessionId: string, bookings: number) => {
   const watcher = await (await browser.newContext()).newPage();
-  await watcher.goto(`${baseUrl}/#/sessions/${sessionId}`);
+  // Live updates on a device that holds the catalog, not ones queued behind its first full sync.
+  await watcher.goto(`${baseUrl}/#/`);
+  await watcher.locator('.sync-status[data-state="up-to-date"]').waitFor({ timeout: 180_000 });
+  await watcher.evaluate((id) => (location.hash = `#/sessions/${id}`), sessionId);
   await watcher.waitForFunction((selector) => document.querySelector(selector)?.textContent?.includes('12 seats left'), SEATS, { timeout: 120_000 });
   await watcher.evaluate((selector) => {
     const seen: { text: string; at: number }[] = [];
