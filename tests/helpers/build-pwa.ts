@@ -9,6 +9,13 @@ import { build } from 'vite';
  */
 export async function buildPwaIntoTemp(): Promise<string> {
   const outDir = mkdtempSync(join(tmpdir(), 'rft-pwa-build-'));
-  await build({ configFile: 'vite.config.ts', mode: 'production', logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  // Vitest sets NODE_ENV=test, and Vite lets it win over the mode: React would be its development build.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ configFile: 'vite.config.ts', mode: 'production', logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
   return outDir;
 }
