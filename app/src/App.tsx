@@ -13,7 +13,6 @@ import { matchPath, navigate, useHashLocation } from './shared/router';
 import { AppHeader } from './shell/app-header';
 import { NotFound } from './shell/not-found';
 import { ROUTES } from './shell/routes';
-import { SessionExpired } from './shell/session-expired';
 
 /** Composes the features; they never import each other, the shell passes what they share. */
 export function App() {
@@ -36,14 +35,17 @@ export function App() {
     const params = matchPath(route.path, path);
     return params ? [{ route, params }] : [];
   })[0];
-  const expired = user !== null && replication.state.kind === 'stopped' && replication.state.refused;
 
   return (
     <>
       <UpdateBanner />
-      {expired && <SessionExpired />}
       <AppHeader install={<InstallButton />}>
-        {user?.roles.includes('instructor') && <a href="#/schedule">Schedule</a>}
+        {user?.roles.includes('instructor') && (
+          <>
+            <a href="#/schedule">Schedule</a>
+            <a href="#/roster">Roster</a>
+          </>
+        )}
         <AccountMenu user={user} onSignOut={signOut} />
       </AppHeader>
       <main className="app-main">

@@ -5,7 +5,7 @@ export type ReplicationState =
   | { kind: 'transferring' }
   | { kind: 'up-to-date' }
   | { kind: 'retrying' }
-  | { kind: 'stopped'; message: string; refused: boolean };
+  | { kind: 'stopped'; message: string };
 
 const MAX_RETRY_MS = 30_000;
 /**
@@ -45,7 +45,7 @@ export const startCatalogReplication = (onState: (state: ReplicationState) => vo
     .on('active', () => onState({ kind: 'transferring' }))
     .on('paused', (error: unknown) => onState(error ? { kind: 'retrying' } : { kind: 'up-to-date' }))
     .on('error', (error: unknown) => {
-      if (!cancelled) onState({ kind: 'stopped', message: describe(error), refused: refusedAccess(error) });
+      if (!cancelled) onState({ kind: 'stopped', message: describe(error) });
     });
   return () => {
     cancelled = true;

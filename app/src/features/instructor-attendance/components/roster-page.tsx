@@ -23,7 +23,7 @@ export function RosterPage({ user }: { user: PublicUser | null }) {
       <p role="status" aria-label="Sync">
         {sync.kind === 'stopped' ? `Sync stopped: ${sync.message}` : SYNC_LABELS[sync.kind]} · <span data-testid="pending-count">{pending}</span> marks waiting to sync
       </p>
-      {/* The shell's expiry banner follows the public catalog, which an expired cookie still reads: only this sync is refused. */}
+      {/* An expired cookie still reads the public catalog anonymously: only this sync is refused, so only it asks for a login. */}
       {sync.kind === 'stopped' && sync.refused && (
         <p role="alert">
           The server no longer accepts your login, so marks stay on this device until you log in again. <a href={RE_LOGIN}>Log in again</a>
