@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { agendaLength, calendarDate, dayKey, parseView } from '../../../app/src/features/sessions/calendar/calendar-query';
+import { agendaLength, calendarDate, parseView } from '../../../app/src/features/sessions/calendar/calendar-query';
+import { dayKey } from '../../../app/src/shared/calendar/floating-dates';
 
 describe('calendar view and date from the URL', () => {
   it('defaults to the agenda on narrow screens and the month elsewhere', () => {

@@ -1,4 +1,5 @@
 import { localCatalog, remoteCatalog } from '../../../shared/catalog/catalog-db';
+import { backOffUpTo, errorMessage, refusedAccess } from '../../../shared/replication';
 
 export type ReplicationState =
   | { kind: 'connecting' }
@@ -7,7 +8,6 @@ export type ReplicationState =
   | { kind: 'retrying' }
   | { kind: 'stopped'; message: string };
 
-const MAX_RETRY_MS = 30_000;
 /**
  * PouchDB writes each batch to IndexedDB in one task on the main thread; at its default of 100
  * docs a first sync on a phone blocks taps for over 100 ms at a time. Smaller batches cost more
@@ -15,16 +15,9 @@ const MAX_RETRY_MS = 30_000;
  */
 const BATCH_SIZE = 50;
 
-/** PouchDB's default backs off to 10 minutes; a booking app should notice the server sooner. */
-const backOff = (delay: number): number => (delay === 0 ? 1_000 : Math.min(delay * 2, MAX_RETRY_MS));
+const backOff = backOffUpTo(30_000);
 
-const refusedAccess = (error: unknown): boolean => {
-  const status = (error as { status?: number } | null)?.status;
-  return status === 401 || status === 403;
-};
-
-const describe = (error: unknown): string =>
-  refusedAccess(error) ? 'the server refused access' : (error as { message?: string } | null)?.message || 'unknown error';
+const describe = (error: unknown): string => (refusedAccess(error) ? 'the server refused access' : errorMessage(error));
 
 /**
  * Pulls the public catalog into the device, live. One-way: customers never write the catalog.

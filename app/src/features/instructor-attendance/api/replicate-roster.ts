@@ -1,19 +1,14 @@
+import { backOffUpTo, errorMessage, refusedAccess } from '../../../shared/replication';
 import { reconcilePending } from './pending-marks';
 import { resolveLocalConflicts, type MarkDoc } from './resolve-conflicts';
 import { localAttendance, localBookings, remoteAttendance, remoteBookings, rosterWindow } from './roster-db';
 
 export type RosterSyncState = { kind: 'connecting' | 'syncing' | 'up-to-date' | 'offline' } | { kind: 'stopped'; message: string; refused: boolean };
 
-const MAX_RETRY_MS = 15_000;
-const backOff = (delay: number): number => (delay === 0 ? 1_000 : Math.min(delay * 2, MAX_RETRY_MS));
-
-const refusedAccess = (error: unknown): boolean => {
-  const status = (error as { status?: number } | null)?.status;
-  return status === 401 || status === 403;
-};
+const backOff = backOffUpTo(15_000);
 
 const describe = (error: unknown): string =>
-  refusedAccess(error) ? 'the server refused access: log in as the instructor' : (error as { message?: string } | null)?.message || 'unknown error';
+  refusedAccess(error) ? 'the server refused access: log in as the instructor' : errorMessage(error);
 
 /**
  * Bookings of the roster window, pulled read-only, and attendance both ways, live, with the

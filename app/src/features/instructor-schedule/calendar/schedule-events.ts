@@ -1,6 +1,6 @@
 import type { SessionDoc } from '../../../../../domain/schemas/catalog';
 import { seatsBooked } from '../../../../../domain/seats';
-import { floating } from './floating';
+import { floating } from '../../../shared/calendar/floating-dates';
 
 export type ScheduleState = 'available' | 'full' | 'cancelled' | 'completed';
 

@@ -3,7 +3,7 @@ import { londonDate } from '../../../../../domain/london-time';
 import { useCatalog } from '../../../shared/catalog/use-catalog';
 import { navigate, useHashLocation } from '../../../shared/router';
 import { useOnlineStatus } from '../../connection/hooks/use-online-status';
-import { dayKey, floatingDay } from '../calendar/floating';
+import { dayKey, floatingDay } from '../../../shared/calendar/floating-dates';
 import { CourseList } from './course-list';
 import { SessionForm } from './session-form';
 import { SessionPanel } from './session-panel';

@@ -4,7 +4,7 @@ import { useMemo, type KeyboardEvent, type SyntheticEvent } from 'react';
 import { Calendar } from 'react-big-calendar';
 import type { SessionDoc } from '../../../../../domain/schemas/catalog';
 import { toScheduleEvents, type ScheduleEvent } from '../calendar/schedule-events';
-import { weekLocalizer } from '../calendar/week-localizer';
+import { londonLocalizer } from '../../../shared/calendar/london-localizer';
 import { ScheduleEventView } from './schedule-event';
 
 export interface ScheduleCalendarProps {
@@ -30,7 +30,7 @@ export default function ScheduleCalendar({ sessions, date, onNavigate, onSelect 
   return (
     <div className="session-calendar schedule-calendar" data-view="week">
       <Calendar<ScheduleEvent>
-        localizer={weekLocalizer}
+        localizer={londonLocalizer}
         culture="en-GB"
         events={events}
         views={['week']}

@@ -1,19 +1,10 @@
 import type { View } from 'react-big-calendar';
+import { floatingDay } from '../../../shared/calendar/floating-dates';
 import type { SessionFilters } from '../filters/session-filters';
 
 const VIEWS: readonly View[] = ['month', 'week', 'day', 'agenda'];
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DEFAULT_AGENDA_DAYS = 30;
 const DAY_MS = 86_400_000;
-
-/** A London calendar date as a floating Date (local fields = London wall clock). */
-export const floatingDay = (key: string): Date | undefined => {
-  const match = DATE.exec(key);
-  return match ? new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3])) : undefined;
-};
-
-export const dayKey = (date: Date): string =>
-  `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
 
 export const parseView = (value: string | null, narrow: boolean): View =>
   VIEWS.includes(value as View) ? (value as View) : narrow ? 'agenda' : 'month';

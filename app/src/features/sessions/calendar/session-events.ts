@@ -1,5 +1,5 @@
 import type { SessionDoc } from '../../../../../domain/schemas/catalog';
-import { utcToLondon } from '../../../../../domain/london-time';
+import { floating } from '../../../shared/calendar/floating-dates';
 import { sessionState, type SessionState } from '../session-state';
 
 export interface SessionEvent {
@@ -9,15 +9,10 @@ export interface SessionEvent {
   days: number;
   seatsLeft: number;
   state: SessionState;
-  /** Floating dates: local fields hold the London wall clock (see london-localizer.ts). */
+  /** Floating dates: local fields hold the London wall clock (see shared/calendar/floating-dates.ts). */
   start: Date;
   end: Date;
 }
-
-const floating = (iso: string): Date => {
-  const [year, month, day, hour, minute] = utcToLondon(iso).split(/[-T:]/).map(Number) as [number, number, number, number, number];
-  return new Date(year, month - 1, day, hour, minute);
-};
 
 type Slots = readonly { start: Date; end: Date }[];
 const slotsOf = new WeakMap<SessionDoc, Slots>();

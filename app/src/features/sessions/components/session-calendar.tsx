@@ -4,7 +4,7 @@ import { useMemo, type KeyboardEvent, type SyntheticEvent } from 'react';
 import { Calendar, type View } from 'react-big-calendar';
 import type { SessionDoc } from '../../../../../domain/schemas/catalog';
 import { navigate } from '../../../shared/router';
-import { londonLocalizer } from '../calendar/london-localizer';
+import { londonLocalizer } from '../../../shared/calendar/london-localizer';
 import { toEvents, type SessionEvent } from '../calendar/session-events';
 import { sessionsInWindow, viewWindow } from '../calendar/view-window';
 import { LinkedSessionEvent, PlainSessionEvent } from './calendar-event';

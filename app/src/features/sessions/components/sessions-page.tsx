@@ -6,7 +6,8 @@ import { plural } from '../../../shared/format';
 import { londonDate } from '../../../../../domain/london-time';
 import { navigate, useHashLocation } from '../../../shared/router';
 import { useMediaQuery } from '../../../shared/use-media-query';
-import { agendaLength, calendarDate, dayKey, parseView } from '../calendar/calendar-query';
+import { dayKey } from '../../../shared/calendar/floating-dates';
+import { agendaLength, calendarDate, parseView } from '../calendar/calendar-query';
 import { filterSessions, parseFilters, writeFilters, type SessionFilters } from '../filters/session-filters';
 import { FiltersForm } from './filters-form';
 

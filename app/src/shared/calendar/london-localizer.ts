@@ -1,10 +1,8 @@
 import { DateLocalizer, type DateRange, type Formats } from 'react-big-calendar';
 
 /*
- * react-big-calendar does its date arithmetic on JS Dates in the device's zone. The calendar is
- * fed "floating" dates whose local fields are the London wall clock (see session-events.ts), so
- * formatting them in the device zone shows London times on any device. Intl does the formatting:
- * no date library, nothing added to the bundle.
+ * Formats the calendar's floating dates (see floating-dates.ts) in the device zone, which shows
+ * their London wall-clock fields on any device. Intl does the formatting: no date library.
  */
 const formatter = (options: Intl.DateTimeFormatOptions) => {
   const format = new Intl.DateTimeFormat('en-GB', { hourCycle: 'h23', ...options });
