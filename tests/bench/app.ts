@@ -117,6 +117,7 @@ async function main() {
       'reopened right after sync ms': r.calendarFirstRenderMs.reopenedRightAfterSync,
       'filter p50/p95 ms (<200)': `${r.filterChangeMs.p50} / ${r.filterChangeMs.p95}`,
       'real-time p50/p95 ms (<100)': `${r.realtimeMs.p50} / ${r.realtimeMs.p95}`,
+      'real-time from request sent p50/p95 ms': `${r.realtimeMs.fromRequestSent.p50} / ${r.realtimeMs.fromRequestSent.p95}`,
       'cold start full sync ms': r.coldStartFullSyncMs,
       'lighthouse mobile (>90)': r.lighthouseMobilePerformance?.median ?? '',
       'lighthouse FCP / LCP / TBT ms': r.lighthouseMobilePerformance
