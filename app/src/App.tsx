@@ -7,6 +7,7 @@ import { useBookingOutbox } from './features/booking/hooks/use-booking-outbox';
 import { useSeatsLeft } from './features/booking/hooks/use-booking-requests';
 import { SyncStatus } from './features/catalog/components/sync-status';
 import { useCatalogReplication } from './features/catalog/hooks/use-catalog-replication';
+import { useRosterReplication } from './features/instructor-attendance/hooks/use-roster-replication';
 import { InstallButton } from './features/pwa-install/components/install-button';
 import { UpdateBanner } from './features/pwa-update/components/update-banner';
 import { matchPath, navigate, useHashLocation } from './shared/router';
@@ -21,6 +22,7 @@ export function App() {
   // Lives above the routes so the catalog keeps syncing, and queued bookings keep sending, on every screen.
   const replication = useCatalogReplication(epoch);
   useBookingOutbox(epoch);
+  const rosterSync = useRosterReplication(user?.roles.includes('instructor') ?? false, epoch);
   const seatsLeftOf = useSeatsLeft();
 
   const signedIn = useCallback(
@@ -59,6 +61,7 @@ export function App() {
                 signedIn,
                 seatsLeftOf,
                 syncStatus: <SyncStatus state={replication.state} onRetry={replication.restart} />,
+                rosterSync,
               })
             : <NotFound />}
         </Suspense>

@@ -74,13 +74,18 @@ it('marks 12 attendees over two days offline, keeps them over a reload, syncs th
   expect(await pressed(page, names[0]!, 'Present')).toBe('true');
   expect(await pending(page)).toBe('24');
 
+  // Back online on another screen: the marks sync by themselves, without opening the roster.
+  await page.evaluate(() => (location.hash = '#/'));
   await context.setOffline(false);
-  await expect.poll(() => pending(page), { timeout: 20_000 }).toBe('0');
   const couch = inject('couch');
-  const stored = await couchAs(couch.url, couch.sync)
-    .use<AttendanceDoc>(DB.attendance)
-    .view('attendance', 'by_session', { startkey: [fixture.session._id, 'attendance'], endkey: [fixture.session._id, 'attendance'], include_docs: true });
-  expect(stored.rows).toHaveLength(24);
+  const readMarks = () =>
+    couchAs(couch.url, couch.sync)
+      .use<AttendanceDoc>(DB.attendance)
+      .view('attendance', 'by_session', { startkey: [fixture.session._id, 'attendance'], endkey: [fixture.session._id, 'attendance'], include_docs: true });
+  await expect.poll(async () => (await readMarks()).rows.length, { timeout: 20_000 }).toBe(24);
+  const stored = await readMarks();
+  await page.evaluate(() => (location.hash = '#/roster'));
+  await expect.poll(() => pending(page), { timeout: 20_000 }).toBe('0');
   const late = stored.rows.find((r) => r.doc!.attendee === 3 && r.doc!.day === 0 && r.doc!.bookingId === fixture.bookings[0]!._id)!.doc!;
   expect(late).toMatchObject({ status: 'late', markedBy: INSTRUCTOR.email });
   expect(late.history).toEqual([expect.objectContaining({ status: 'present' })]);

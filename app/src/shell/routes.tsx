@@ -1,6 +1,7 @@
 import { lazy, type ReactNode } from 'react';
 import type { PublicUser } from '../../../domain/schemas/auth';
 import type { SessionDoc } from '../../../domain/schemas/catalog';
+import type { RosterSyncState } from '../features/instructor-attendance/api/replicate-roster';
 import { SessionsPage } from '../features/sessions/components/sessions-page';
 
 const SessionRoute = lazy(() => import('./session-route').then((module) => ({ default: module.SessionRoute })));
@@ -19,6 +20,7 @@ export interface RouteProps {
   signedIn: (user: PublicUser, next: string | null) => void;
   seatsLeftOf: (session: SessionDoc) => number;
   syncStatus: ReactNode;
+  rosterSync: RosterSyncState;
 }
 
 export interface AppRoute {
@@ -34,7 +36,7 @@ export const ROUTES: readonly AppRoute[] = [
   { path: '/', render: ({ seatsLeftOf, syncStatus }) => <SessionsPage seatsLeftOf={seatsLeftOf} status={syncStatus} /> },
   { path: '/sessions/:id', render: ({ params, user, seatsLeftOf }) => <SessionRoute id={params.id!} user={user} seatsLeftOf={seatsLeftOf} /> },
   { path: '/bookings', render: ({ user }) => <MyBookingsPage user={user} /> },
-  { path: '/roster', render: ({ user }) => <RosterPage user={user} /> },
+  { path: '/roster', render: ({ user, rosterSync }) => <RosterPage user={user} sync={rosterSync} /> },
   { path: '/schedule', render: ({ user }) => <SchedulePage user={user} /> },
   { path: '/login', render: ({ query, signedIn }) => <LoginForm next={query.get('next') ?? undefined} onSuccess={(user) => signedIn(user, query.get('next'))} /> },
   { path: '/signup', render: ({ query, signedIn }) => <SignupForm next={query.get('next') ?? undefined} onSuccess={(user) => signedIn(user, query.get('next'))} /> },

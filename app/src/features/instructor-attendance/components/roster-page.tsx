@@ -1,7 +1,7 @@
 import type { PublicUser } from '../../../../../domain/schemas/auth';
 import { hrefTo } from '../../../shared/router';
 import { useRoster, usePendingCount } from '../hooks/use-roster';
-import { useRosterReplication } from '../hooks/use-roster-replication';
+import type { RosterSyncState } from '../api/replicate-roster';
 import { ExpiringCertificates } from './expiring-certificates';
 import { SessionRoster } from './session-roster';
 import './roster.css';
@@ -11,8 +11,7 @@ const RE_LOGIN = hrefTo('/login', new URLSearchParams({ next: '/roster' }));
 const SYNC_LABELS = { connecting: 'Connecting…', syncing: 'Syncing…', 'up-to-date': 'Synced', offline: 'Offline: marks are saved on this device' } as const;
 
 /** The instructor at the venue: works offline from the device's copy, syncs by itself. */
-export function RosterPage({ user }: { user: PublicUser | null }) {
-  const sync = useRosterReplication(user?.email ?? '');
+export function RosterPage({ user, sync }: { user: PublicUser | null; sync: RosterSyncState }) {
   const roster = useRoster();
   const pending = usePendingCount();
   if (!user?.roles.includes('instructor')) return <p>Log in as the instructor to see the roster.</p>;

@@ -1,8 +1,12 @@
 import { useEffect, useState } from 'react';
-import { startRosterReplication, type RosterSyncState } from '../api/replicate-roster';
+import type { RosterSyncState } from '../api/replicate-roster';
 
-/** Keeps the roster syncing while the screen is open; restarts on login changes and when the network returns. */
-export function useRosterReplication(sessionEpoch: string): RosterSyncState {
+/**
+ * Keeps the instructor's roster syncing on every screen, so marks made offline reach CouchDB once the
+ * device is back online wherever the app is open. Restarts on login changes and when the network
+ * returns; PouchDB's code loads only for the instructor.
+ */
+export function useRosterReplication(enabled: boolean, sessionEpoch: number): RosterSyncState {
   const [state, setState] = useState<RosterSyncState>({ kind: 'connecting' });
   const [attempt, setAttempt] = useState(0);
   useEffect(() => {
@@ -10,6 +14,17 @@ export function useRosterReplication(sessionEpoch: string): RosterSyncState {
     window.addEventListener('online', restart);
     return () => window.removeEventListener('online', restart);
   }, []);
-  useEffect(() => startRosterReplication(setState), [sessionEpoch, attempt]);
+  useEffect(() => {
+    if (!enabled) return;
+    let stop: (() => void) | undefined;
+    let stopped = false;
+    void import('../api/replicate-roster').then(({ startRosterReplication }) => {
+      if (!stopped) stop = startRosterReplication(setState);
+    });
+    return () => {
+      stopped = true;
+      stop?.();
+    };
+  }, [enabled, sessionEpoch, attempt]);
   return state;
 }
