@@ -5,6 +5,7 @@ import { connectCouch } from '../couch/connect';
 import { buildApp } from './app';
 import { seedDemoCatalog } from './catalog/seed';
 import { loadEnv } from './config';
+import { serverLogger } from './logger';
 
 const staticDir = fileURLToPath(new URL('../dist/app', import.meta.url));
 
@@ -27,10 +28,7 @@ async function main(): Promise<void> {
     loginRateLimitPerMinute: env.LOGIN_RATE_LIMIT_PER_MINUTE,
     loginFailuresPerAccount: env.LOGIN_FAILURES_PER_ACCOUNT,
     recoveryIntervalSeconds: env.RECOVERY_INTERVAL_SECONDS,
-    logger: {
-      level: env.LOG_LEVEL,
-      redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
-    },
+    logger: serverLogger(env.LOG_LEVEL),
   });
 
   if (env.SEED_DEMO_DATA) {
