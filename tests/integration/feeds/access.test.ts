@@ -83,8 +83,13 @@ describe('service accounts on the feeds', () => {
     const customer = (await signUp(app)).cookie;
     const booked = await app.inject(as(customer, { method: 'POST', url: '/api/bookings', payload: { sessionId: session._id, attendees: [{ name: 'A' }] } }));
     expect(booked.statusCode).toBe(201);
-    const events = await stream.until((seen) => seen.some((event) => (event.data as { sessionId?: string }).sessionId === session._id && event.event === 'session-update'));
+    // The stream may carry the session's update, or end first when the booking makes it re-check the
+    // revoked credentials; either way it must never deliver the booking.
+    const updated = (seen: { event: string; data: unknown }[]) =>
+      seen.some((event) => (event.data as { sessionId?: string }).sessionId === session._id && event.event === 'session-update');
+    await stream.until((seen) => stream.ended() || updated(seen));
     await new Promise((resolve) => setTimeout(resolve, 300));
+    const events = await stream.until(() => true);
     expect(events.some((event) => event.event === 'booking-confirmed')).toBe(false);
     stream.close();
   });

@@ -9,6 +9,8 @@ export interface SseStream {
   status: number;
   /** The id of the last block received, even one that carried no data (as EventSource keeps it). */
   lastId(): string;
+  /** True once the server has ended the stream. */
+  ended(): boolean;
   /** Waits until `predicate` holds for the events received so far (all of them, in order). */
   until(predicate: (events: SseEvent[]) => boolean, timeoutMs?: number): Promise<SseEvent[]>;
   close(): void;
@@ -19,6 +21,7 @@ export async function openSse(url: string, headers: Record<string, string> = {})
   const response = await fetch(url, { headers: { accept: 'text/event-stream', ...headers }, signal: stop.signal });
   const events: SseEvent[] = [];
   let lastId = '';
+  let ended = false;
   const waiters = new Set<() => void>();
   const wake = () => waiters.forEach((waiter) => waiter());
 
@@ -50,6 +53,8 @@ export async function openSse(url: string, headers: Record<string, string> = {})
           }
           wake();
         }
+        ended = true;
+        wake();
       } catch {
         // aborted by close()
       }
@@ -59,6 +64,7 @@ export async function openSse(url: string, headers: Record<string, string> = {})
   return {
     status: response.status,
     lastId: () => lastId,
+    ended: () => ended,
     until: (predicate, timeoutMs = 20_000) =>
       new Promise((resolve, reject) => {
         const check = () => {
