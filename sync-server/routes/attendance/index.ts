@@ -34,6 +34,15 @@ async function checkRecords(app: FastifyInstance, session: SessionDoc, records: 
   });
 }
 
+/** What every mark written through the API shares: its session, who marked it and when. */
+const markStamp = (session: SessionDoc, markedBy: string) => ({
+  sessionId: session._id,
+  sessionStart: session.days[0]!.start,
+  markedBy,
+  markedAt: new Date().toISOString(),
+  history: [],
+});
+
 /** The instructor's session routes: attendance, assessments, certificates and the register. */
 export default async function attendanceRoutes(app: FastifyInstance) {
   app.addHook('preHandler', requireRole(ROLES.instructor));
@@ -51,16 +60,12 @@ export default async function attendanceRoutes(app: FastifyInstance) {
     const { records } = parseInput(attendanceRequest, request.body);
     const session = await findSession(app.couch, id);
     await checkRecords(app, session, records);
-    const markedAt = new Date().toISOString();
+    const stamp = markStamp(session, markedBy(request));
     const marks: AttendanceDoc[] = records.map((record) => ({
       _id: attendanceDocId(session._id, record.bookingId, record.attendee, record.day),
       type: DOC_TYPES.attendance,
-      sessionId: session._id,
-      sessionStart: session.days[0]!.start,
       ...record,
-      markedBy: markedBy(request),
-      markedAt,
-      history: [],
+      ...stamp,
     }));
     const written = await writeMarks(marksDb<AttendanceDoc>(request), marks);
     return { attendance: written.map(publicMark) };
@@ -71,16 +76,12 @@ export default async function attendanceRoutes(app: FastifyInstance) {
     const { records } = parseInput(assessmentRequest, request.body);
     const session = await findSession(app.couch, id);
     await checkRecords(app, session, records);
-    const markedAt = new Date().toISOString();
+    const stamp = markStamp(session, markedBy(request));
     const marks: AssessmentDoc[] = records.map((record) => ({
       _id: assessmentDocId(session._id, record.bookingId, record.attendee),
       type: DOC_TYPES.assessment,
-      sessionId: session._id,
-      sessionStart: session.days[0]!.start,
       ...record,
-      markedBy: markedBy(request),
-      markedAt,
-      history: [],
+      ...stamp,
     }));
     const written = await writeMarks(marksDb<AssessmentDoc>(request), marks);
     return { assessments: written.map(publicMark) };
