@@ -1,33 +1,24 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import { launchChromium } from '../helpers/browser';
+import { beforeAll, expect, inject, it } from 'vitest';
 import { insertCourseWithSession } from '../helpers/catalog-fixtures';
-import { startStack } from '../helpers/stack';
+import { useBrowserStack } from '../helpers/stack';
 import { AuthPage } from './pages/auth-page';
 import { MyBookingsPage } from './pages/my-bookings-page';
 import { SessionPage } from './pages/session-page';
 
-let browser: Browser;
-let stack: Awaited<ReturnType<typeof startStack>>;
+const stack = useBrowserStack();
 const title = `Live Seats First Aid ${Date.now()}`;
 let sessionId: string;
 
 beforeAll(async () => {
   ({ session: { _id: sessionId } } = await insertCourseWithSession(inject('couch'), { title, start: new Date(Date.UTC(2032, 2, 9, 9, 0)), capacity: 5 }));
-  stack = await startStack();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await stack?.app.close();
 });
 
 it('books a seat, another open device sees the count drop without reload, and cancelling gives it back', async () => {
-  const watcher = new SessionPage(await (await browser.newContext()).newPage());
+  const watcher = new SessionPage(await (await stack.browser.newContext()).newPage());
   await watcher.goto(stack.baseUrl, sessionId);
   await expect.poll(() => watcher.seats.textContent(), { timeout: 20_000 }).toContain('5 seats left');
 
-  const booker = new SessionPage(await (await browser.newContext()).newPage());
+  const booker = new SessionPage(await (await stack.browser.newContext()).newPage());
   await booker.goto(stack.baseUrl, sessionId);
   await booker.startSignUp();
   await new AuthPage(booker.page).signUp('Alex Booker');

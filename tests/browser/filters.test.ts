@@ -1,12 +1,9 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import { launchChromium } from '../helpers/browser';
+import { beforeAll, expect, inject, it } from 'vitest';
 import { insertCourseWithSession, insertSessions } from '../helpers/catalog-fixtures';
-import { startStack } from '../helpers/stack';
+import { useBrowserStack } from '../helpers/stack';
 import { SessionsPage } from './pages/sessions-page';
 
-let browser: Browser;
-let stack: Awaited<ReturnType<typeof startStack>>;
+const stack = useBrowserStack();
 const title = `Filter Check First Aid ${Date.now()}`;
 const day = (date: number) => new Date(Date.UTC(2033, 2, date, 9, 0));
 const hold = { bookingId: 'booking:filters-test', seats: 1, at: new Date().toISOString() };
@@ -20,16 +17,10 @@ beforeAll(async () => {
     { start: day(10), location: 'B', status: 'cancelled' },
     { start: day(14), location: 'B', capacity: 4, holds: [{ ...hold, bookingId: 'booking:filters-test-2' }] },
   ]);
-  stack = await startStack();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await stack?.app.close();
 });
 
 it('shows exactly the location B sessions with seats, and the filtered view survives a reload from its URL', async () => {
-  const sessions = new SessionsPage(await (await browser.newContext()).newPage());
+  const sessions = new SessionsPage(await (await stack.browser.newContext()).newPage());
   await sessions.goto(stack.baseUrl, 'view=agenda');
   await sessions.filter({ course: title, from: '2033-03-01', to: '2033-03-31' });
   await expect.poll(() => sessions.sessionLinks(title).count(), { timeout: 20_000 }).toBe(5);
@@ -56,7 +47,7 @@ it('shows exactly the location B sessions with seats, and the filtered view surv
 });
 
 it('shows London times on a device in another time zone', async () => {
-  const sessions = new SessionsPage(await (await browser.newContext({ timezoneId: 'America/New_York' })).newPage());
+  const sessions = new SessionsPage(await (await stack.browser.newContext({ timezoneId: 'America/New_York' })).newPage());
   await sessions.goto(stack.baseUrl, 'view=agenda&location=A&from=2033-03-07&to=2033-03-07');
   const link = sessions.sessionLinks(title);
   await link.waitFor({ timeout: 20_000 });

@@ -1,13 +1,10 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import { launchChromium } from '../helpers/browser';
+import { beforeAll, expect, inject, it } from 'vitest';
 import { insertCourseWithSession, insertSessions } from '../helpers/catalog-fixtures';
-import { startStack } from '../helpers/stack';
+import { useBrowserStack } from '../helpers/stack';
 import { AuthPage } from './pages/auth-page';
 import { SessionPage } from './pages/session-page';
 
-let browser: Browser;
-let stack: Awaited<ReturnType<typeof startStack>>;
+const stack = useBrowserStack();
 const title = `Last Seat Race ${Date.now()}`;
 let sessionId: string;
 
@@ -16,16 +13,10 @@ beforeAll(async () => {
   const { course, session } = await insertCourseWithSession(couch, { title, start: new Date(Date.UTC(2032, 3, 6, 8, 0)), capacity: 1 });
   sessionId = session._id;
   await insertSessions(couch, course, [{ start: new Date(Date.UTC(2032, 3, 13, 8, 0)), location: 'B' }]);
-  stack = await startStack();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await stack?.app.close();
 });
 
 const customer = async (name: string): Promise<SessionPage> => {
-  const page = await (await browser.newContext()).newPage();
+  const page = await (await stack.browser.newContext()).newPage();
   const auth = new AuthPage(page);
   await auth.gotoSignUp(stack.baseUrl, `/sessions/${sessionId}`);
   await auth.signUp(name);

@@ -1,28 +1,19 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import { launchChromium } from '../helpers/browser';
+import { beforeAll, expect, inject, it } from 'vitest';
 import { insertCourseWithSession } from '../helpers/catalog-fixtures';
-import { startStack } from '../helpers/stack';
+import { useBrowserStack } from '../helpers/stack';
 import { AuthPage } from './pages/auth-page';
 import { SessionPage } from './pages/session-page';
 
-let browser: Browser;
-let stack: Awaited<ReturnType<typeof startStack>>;
+const stack = useBrowserStack();
 const title = `Offline Queue First Aid ${Date.now()}`;
 let sessionId: string;
 
 beforeAll(async () => {
   ({ session: { _id: sessionId } } = await insertCourseWithSession(inject('couch'), { title, start: new Date(Date.UTC(2032, 4, 11, 8, 0)), capacity: 6 }));
-  stack = await startStack();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await stack?.app.close();
 });
 
 it('keeps a booking request made offline through a reload, then sends it once back online', async () => {
-  const context = await browser.newContext();
+  const context = await stack.browser.newContext();
   const page = await context.newPage();
   const auth = new AuthPage(page);
   await auth.gotoSignUp(stack.baseUrl, `/sessions/${sessionId}`);

@@ -1,27 +1,18 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import { launchChromium } from '../helpers/browser';
+import { beforeAll, expect, inject, it } from 'vitest';
 import { insertCourseWithSession } from '../helpers/catalog-fixtures';
-import { startStack } from '../helpers/stack';
+import { useBrowserStack } from '../helpers/stack';
 import { SessionsPage } from './pages/sessions-page';
 
-let browser: Browser;
-let stack: Awaited<ReturnType<typeof startStack>>;
+const stack = useBrowserStack();
 const title = `Offline Shell First Aid ${Date.now()}`;
 const JUNE_2031 = 'view=agenda&from=2031-06-01&to=2031-06-30';
 
 beforeAll(async () => {
   await insertCourseWithSession(inject('couch'), { title, start: new Date(Date.UTC(2031, 5, 3, 8, 0)) });
-  stack = await startStack();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await stack?.app.close();
 });
 
 it('shows the replicated catalog, then still renders shell and calendar offline after a reload', async () => {
-  const context = await browser.newContext();
+  const context = await stack.browser.newContext();
   const sessions = new SessionsPage(await context.newPage());
   await sessions.goto(stack.baseUrl, JUNE_2031);
   const link = sessions.sessionLinks(title);
