@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { pbkdf2Sync, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Account } from './credentials';
 import { freePort } from './free-port';
@@ -68,7 +68,7 @@ async function waitUntilUp(url: string, child: ChildProcess, timeoutMs = 20_000)
  * (see DESIGN.md), so when it dies it is started again on the same port and data directory.
  */
 export async function startEmbeddedCouch(options: EmbeddedOptions): Promise<EmbeddedCouch> {
-  const dir = join(options.dataDir, 'couch');
+  const dir = resolve(options.dataDir, 'couch');
   mkdirSync(dir, { recursive: true });
   const config = writeConfig(dir, options.admin);
   const port = options.port ?? (await freePort());

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_TRAVEL_BUFFER_MINUTES } from '../domain/schedule-overlap';
 
@@ -8,7 +9,8 @@ export const envSchema = z.object({
   PORT: port.default(8080),
   HOST: z.string().min(1).default('0.0.0.0'),
   COUCH_URL: z.url({ error: 'COUCH_URL must be a URL like http://admin:password@127.0.0.1:5984' }).optional(),
-  DATA_DIR: z.string().min(1).default('.data'),
+  // Resolved once, against the directory the process started in: children run elsewhere.
+  DATA_DIR: z.string().min(1).default('.data').transform((dir) => resolve(dir)),
   RFT_INSTRUCTOR_EMAIL: z.email({ error: 'RFT_INSTRUCTOR_EMAIL must be an email address' }).default('instructor@reactfasttraining.co.uk'),
   RFT_INSTRUCTOR_PASSWORD: z.string().min(10, 'RFT_INSTRUCTOR_PASSWORD must be at least 10 characters').default('first-aid-demo'),
   RFT_INSTRUCTOR_NAME: z.string().min(1).default('Lex Instructor'),

@@ -1,9 +1,14 @@
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadEnv } from '../../../sync-server/config';
 
 describe('loadEnv', () => {
   it('fills every default on an empty environment', () => {
-    expect(loadEnv({})).toMatchObject({ PORT: 8080, HOST: '0.0.0.0', DATA_DIR: '.data', TRAVEL_BUFFER_MINUTES: 60, SEED_DEMO_DATA: true });
+    expect(loadEnv({})).toMatchObject({ PORT: 8080, HOST: '0.0.0.0', DATA_DIR: resolve('.data'), TRAVEL_BUFFER_MINUTES: 60, SEED_DEMO_DATA: true });
+  });
+
+  it('resolves DATA_DIR once, against the directory the process started in', () => {
+    expect(loadEnv({ DATA_DIR: 'var/rft' }).DATA_DIR).toBe(resolve(process.cwd(), 'var/rft'));
   });
 
   it('parses numbers and booleans from strings', () => {
