@@ -16,6 +16,14 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'first-run',
+          include: ['tests/first-run/**/*.test.ts'],
+          testTimeout: 600_000,
+          hookTimeout: 300_000,
+        },
+      },
+      {
+        test: {
           name: 'browser',
           include: ['tests/browser/**/*.test.ts'],
           globalSetup: ['tests/helpers/global-couch.ts', 'tests/helpers/global-build.ts'],
