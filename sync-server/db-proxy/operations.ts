@@ -94,8 +94,14 @@ const allDocsQuery = z.strictObject({
   endkey: json(z.string().max(512)).optional(),
 });
 
+const bulkGetQuery = z.strictObject({ revs: bool.optional(), latest: bool.optional(), attachments: bool.optional() });
+
+/** CouchDB 3.4's replicator repeats the query's options in the body, and may ask for no documents at all. */
 const bulkGetBody = z.strictObject({
-  docs: z.array(z.strictObject({ id: docId, rev: rev.optional(), atts_since: revList.optional() })).min(1).max(1_000),
+  docs: z.array(z.strictObject({ id: docId, rev: rev.optional(), atts_since: z.array(rev).max(1_000).optional() })).max(1_000),
+  revs: z.boolean().optional(),
+  latest: z.boolean().optional(),
+  attachments: z.boolean().optional(),
 });
 
 const revsDiffBody = z
@@ -171,9 +177,10 @@ export const OPERATIONS: readonly Operation[] = [
     takesBody: true,
     matches: only('_bulk_get'),
     parse: (parts) => {
-      const query = parseInput(z.strictObject({ revs: bool.optional(), latest: bool.optional(), attachments: bool.optional() }), parts.query);
-      const body = parseInput(bulkGetBody, parts.body);
-      return { method: 'POST', path: `/${parts.db}/_bulk_get`, query, body, handler: query.latest ? 'bulk-get' : 'proxy' };
+      const { docs, ...options } = parseInput(bulkGetBody, parts.body);
+      // The options go where both engines read them: the query.
+      const query = { ...options, ...parseInput(bulkGetQuery, parts.query) };
+      return { method: 'POST', path: `/${parts.db}/_bulk_get`, query, body: { docs }, handler: query.latest ? 'bulk-get' : 'proxy' };
     },
   },
   {
@@ -230,6 +237,19 @@ export const OPERATIONS: readonly Operation[] = [
         throw new HttpError(413, 'payload_too_large', `A replication checkpoint is at most ${CHECKPOINT_MAX_BYTES / 1024} KiB.`);
       }
       return { method: 'PUT', path: `/${parts.db}/_local/${id}`, query, body, handler: 'proxy' };
+    },
+  },
+  {
+    // CouchDB's replicator asks its source for this before every checkpoint, and compares the
+    // answer's instance_start_time with the database info's; without it no checkpoint is kept.
+    name: '_ensure_full_commit',
+    access: 'checkpoint',
+    methods: ['POST'],
+    takesBody: true,
+    matches: only('_ensure_full_commit'),
+    parse: (parts) => {
+      parseInput(z.strictObject({}).optional(), parts.body);
+      return { method: 'POST', path: `/${parts.db}/_ensure_full_commit`, query: parseInput(noQuery, parts.query), handler: 'proxy' };
     },
   },
   {

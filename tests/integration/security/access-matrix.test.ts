@@ -49,6 +49,7 @@ const samples: Record<string, (db: DbName, caller: Caller) => Sample> = {
     path: `/${db}/_local/${hex(`${caller}-${db}-${run}`)}`,
     body: { session_id: caller, source_last_seq: 0, replication_id_version: 4, history: [] },
   }),
+  _ensure_full_commit: (db) => ({ method: 'POST', path: `/${db}/_ensure_full_commit` }),
   _bulk_docs: (db, caller) => ({
     method: 'POST',
     path: `/${db}/_bulk_docs`,

@@ -56,6 +56,16 @@ describe('judgeDbRequest: what replication sends is allowed and rebuilt', () => 
       handler: 'bulk-get',
       query: { revs: true, latest: true },
     });
+    // CouchDB 3.4's replicator repeats the options in the body; they are forwarded in the query.
+    expect(
+      judge({
+        method: 'POST',
+        rest: ['_bulk_get'],
+        query: { latest: 'true', revs: 'true', attachments: 'false' },
+        body: { revs: true, latest: true, docs: [{ rev: REV, id: 'course:x', atts_since: [] }], attachments: false },
+      }),
+    ).toMatchObject({ handler: 'bulk-get', query: { revs: true, latest: true, attachments: false }, body: { docs: [{ id: 'course:x', rev: REV, atts_since: [] }] } });
+    expect(judge({ method: 'POST', rest: ['_ensure_full_commit'], user: service }).path).toBe(`/${DB.catalog}/_ensure_full_commit`);
     expect(judge({ method: 'POST', rest: ['_all_docs'], query: { include_docs: 'true' }, body: { keys: ['course:x'] } }).body).toEqual({ keys: ['course:x'] });
     expect(judge({ rest: ['session%3A123'], query: { revs: 'true' } })).toMatchObject({ path: `/${DB.catalog}/session%3A123`, handler: 'proxy' });
     expect(judge({ rest: ['course:x'], query: { revs: 'true', open_revs: JSON.stringify([REV]), latest: 'true' } })).toMatchObject({
@@ -132,6 +142,8 @@ describe('judgeDbRequest: everything else is refused before it reaches the datab
     expect(refusal({ method: 'POST', rest: ['_bulk_get'], body: '{"docs": [' }).code).toBe('invalid_json');
     expect(refusal({ method: 'POST', rest: ['_bulk_get'], body: { docs: [{ id: '_local/_security' }] } }).code).toBe('invalid_request');
     expect(refusal({ rest: [''], query: { anything: '1' } }).code).toBe('invalid_request');
+    expect(refusal({ method: 'POST', rest: ['_ensure_full_commit'], user: service, body: { full: true } }).code).toBe('invalid_request');
+    expect(refusal({ method: 'POST', rest: ['_ensure_full_commit'] }).status).toBe(401);
   });
 
   it('allows only the design-doc filters on _changes', () => {
