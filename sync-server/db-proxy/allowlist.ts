@@ -45,12 +45,14 @@ function parseBody(body: Buffer | undefined, operation: Operation): unknown {
 export const findOperation = (method: string, segments: string[]): Operation | undefined =>
   OPERATIONS.find((operation) => operation.methods.includes(method as ParsedRequest['method']) && operation.matches(segments));
 
-/**
- * Decides a /db request the way cht-core's api does: the database, the operation (method and
- * path), the caller's right to it, then every query parameter and the body, each parsed with zod.
- * Returns the request to forward, rebuilt from the parsed values; throws the refusal otherwise.
- */
-export function judgeDbRequest(request: DbRequest, filters: Record<DbName, readonly string[]>): ParsedRequest {
+export interface Admitted {
+  db: DbName;
+  segments: string[];
+  operation: Operation;
+}
+
+/** The database, the operation (method and path) and the caller's right to it: all known before the body is read. */
+export function admitDbRequest(request: Pick<DbRequest, 'method' | 'db' | 'rest' | 'user'>): Admitted {
   if (!(request.db in READERS)) throw new HttpError(404, 'not_found', 'There is no such database.');
   const db = request.db as DbName;
   const segments = decodeSegments(request.rest);
@@ -58,6 +60,16 @@ export function judgeDbRequest(request: DbRequest, filters: Record<DbName, reado
   if (!operation) throw endpointNotAllowed;
   const verdict = judgeAccess(request.user, db, operation.access);
   if (verdict !== 'ok') throw accessRefusals[verdict];
+  return { db, segments, operation };
+}
+
+/**
+ * Decides a /db request the way cht-core's api does: the database, the operation (method and
+ * path), the caller's right to it, then every query parameter and the body, each parsed with zod.
+ * Returns the request to forward, rebuilt from the parsed values; throws the refusal otherwise.
+ */
+export function judgeDbRequest(request: DbRequest, filters: Record<DbName, readonly string[]>): ParsedRequest {
+  const { db, segments, operation } = admitDbRequest(request);
   const body = parseBody(request.body, operation);
   return operation.parse({ db, method: request.method, segments, query: request.query ?? {}, body, filters });
 }

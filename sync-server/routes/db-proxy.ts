@@ -1,8 +1,8 @@
 import replyFrom, { type FastifyReplyFromHooks } from '@fastify/reply-from';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { IncomingHttpHeaders } from 'node:http';
 import { designFilterNames } from '../../design-docs/compile';
-import { judgeDbRequest } from '../db-proxy/allowlist';
+import { admitDbRequest, judgeDbRequest } from '../db-proxy/allowlist';
 import { openRevsMultipart, type OpenRevsResult } from '../db-proxy/multipart';
 import type { ParsedRequest } from '../db-proxy/operations';
 import { bulkGetLatest, openRevisions, type CouchAnswer } from '../db-proxy/revisions';
@@ -10,6 +10,9 @@ import { toQueryString } from '../db-proxy/wire';
 import { couchCredentials } from '../plugins/session';
 
 const REPLICATION_BODY_LIMIT = 16 * 1024 * 1024;
+
+const isServerRoot = (db: string, rest: string[], method: string): boolean =>
+  db === '' && rest.length === 0 && (method === 'GET' || method === 'HEAD');
 
 /**
  * Headers of CouchDB's answer the caller never sees: hop-by-hop ones describe CouchDB's connection
@@ -68,10 +71,21 @@ export default async function dbProxy(app: FastifyInstance) {
       proxyReply.status(502).send({ error: 'couch_unavailable', message: 'The database is not reachable right now. Please try again shortly.' });
     };
 
-  app.all('/*', { bodyLimit: REPLICATION_BODY_LIMIT }, async (request, reply) => {
+  app.setErrorHandler((error: FastifyError, _request, reply) => {
+    if (error.code !== 'FST_ERR_CTP_BODY_TOO_LARGE') throw error;
+    return reply.status(413).send({ error: 'payload_too_large', message: `The request body is too large (the limit here is ${REPLICATION_BODY_LIMIT / 1024 / 1024} MiB).` });
+  });
+
+  // Refuses callers before their body is read, so an anonymous upload costs nothing.
+  const admitBeforeBody = async (request: FastifyRequest) => {
+    const { db, rest } = splitPath(request);
+    if (!isServerRoot(db, rest, request.method)) admitDbRequest({ method: request.method, db, rest, user: request.user });
+  };
+
+  app.all('/*', { bodyLimit: REPLICATION_BODY_LIMIT, preParsing: admitBeforeBody }, async (request, reply) => {
     const { db, rest } = splitPath(request);
     // PouchDB reads the server root for its uuid, which names replication checkpoints.
-    if (db === '' && rest.length === 0 && (request.method === 'GET' || request.method === 'HEAD')) {
+    if (isServerRoot(db, rest, request.method)) {
       return reply.from('/', {
         queryString: () => '',
         rewriteHeaders: withoutHopByHopAndCors,

@@ -59,6 +59,13 @@ describe('_local documents through the gateway', () => {
     expect((await adminGet(couch, `/${DB.catalog}/_local/${id}`)).status).toBe(404);
   });
 
+  it('answers a body over the replication limit with a JSON 413 that names the limit', async () => {
+    const id = checkpointId();
+    const response = await send(`/db/${DB.catalog}/_local/${id}`, json('PUT', { session_id: 'x'.repeat(17 * 1024 * 1024) }, headers.customer));
+    expect(response.status).toBe(413);
+    expect(await response.json()).toEqual({ error: 'payload_too_large', message: expect.stringContaining('16 MiB') });
+  });
+
   it("keeps only the newest sessions of a CouchDB replicator's 50-session history", async () => {
     const id = checkpointId();
     const history = Array.from({ length: 50 }, (_, i) => ({ session_id: `session-${i}`, recorded_seq: 50 - i, docs_read: i, docs_written: i }));
