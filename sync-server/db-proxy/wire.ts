@@ -19,7 +19,7 @@ export const docId = z
 export const seq = z.union([
   z.literal('now'),
   z.string().regex(/^[0-9]{1,15}$/),
-  z.string().max(4096).regex(/^"?[0-9]+-[A-Za-z0-9_-]+"?$/),
+  z.string().max(4096).regex(/^(?:[0-9]+-[A-Za-z0-9_-]+|"[0-9]+-[A-Za-z0-9_-]+")$/),
 ], { error: 'must be a change sequence' });
 
 export const bool = z.enum(['true', 'false'], { error: 'must be true or false' }).transform((value) => value === 'true');

@@ -27,11 +27,12 @@ function withoutHopByHopAndCors(headers: IncomingHttpHeaders): IncomingHttpHeade
   return kept;
 }
 
-/** Only what the database needs to hear: who the caller is, and that we want JSON. */
+/** Only what the database needs to hear: who the caller is, that we want JSON, and the rebuilt body's type and length. */
 const requestHeaders = (request: FastifyRequest, original: IncomingHttpHeaders): IncomingHttpHeaders => ({
   host: original.host,
   accept: 'application/json',
-  ...(original['content-type'] && { 'content-type': original['content-type'], 'content-length': original['content-length'] }),
+  ...(original['content-type'] && { 'content-type': original['content-type'] }),
+  ...(original['content-length'] !== undefined && { 'content-length': original['content-length'] }),
   ...couchCredentials(request),
 });
 
