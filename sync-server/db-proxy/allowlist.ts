@@ -1,64 +1,75 @@
 import { READERS, type DbName } from '../../domain/databases';
+import { HttpError } from '../http-error';
 import type { SessionUser } from '../plugins/session';
+import { judgeAccess, type AccessVerdict } from './access';
+import { OPERATIONS, type Operation, type ParsedRequest } from './operations';
 
-export type ProxyVerdict =
-  | 'ok'
-  | 'unknown_database'
-  | 'endpoint_not_allowed'
-  | 'filter_not_allowed'
-  | 'login_required'
-  | 'not_a_reader';
-
-export interface ProxyRequest {
+export interface DbRequest {
   method: string;
   db: string;
   /** Path segments after the database name, still URL-encoded. */
   rest: string[];
-  filter?: string;
+  /** The query as Fastify parsed it (values are strings, or arrays when repeated). */
+  query: unknown;
+  /** The raw body; undefined or empty when none was sent. */
+  body: Buffer | undefined;
   user: SessionUser | null;
 }
 
-type Endpoint = { methods: readonly string[]; writes?: boolean };
+const accessRefusals: Record<Exclude<AccessVerdict, 'ok'>, HttpError> = {
+  login_required: new HttpError(401, 'unauthorized', 'Please log in to use this database.'),
+  not_a_reader: new HttpError(403, 'forbidden', 'Your account may not read this database.'),
+  not_a_writer: new HttpError(403, 'forbidden', 'Your account may not write to this database; changes go through the API.'),
+};
 
-const READ = ['GET', 'HEAD'] as const;
+const endpointNotAllowed = new HttpError(403, 'endpoint_not_allowed', 'Only the replication endpoints of this database are available here.');
 
-/** Exactly the endpoints PouchDB replication needs, and nothing else. */
-function endpointFor(rest: string[]): Endpoint | null {
-  const [first = '', second, ...more] = rest;
-  if (first === '' && rest.length <= 1) return { methods: READ };
-  if (more.length) return null;
-  if (first === '_local' && second) return { methods: ['GET', 'HEAD', 'PUT'] };
-  if (second !== undefined) return null;
-  switch (first) {
-    case '_changes':
-    case '_all_docs':
-      return { methods: ['GET', 'HEAD', 'POST'] };
-    case '_bulk_get':
-    case '_revs_diff':
-      return { methods: ['POST'] };
-    case '_bulk_docs':
-      return { methods: ['POST'], writes: true };
-    default:
-      return first.startsWith('_') ? null : { methods: READ };
+function decodeSegments(rest: string[]): string[] {
+  try {
+    return rest.map((segment) => decodeURIComponent(segment));
+  } catch {
+    throw new HttpError(400, 'invalid_request', 'The path is not valid URL encoding.');
   }
 }
 
+function parseBody(body: Buffer | undefined, operation: Operation): unknown {
+  if (!body || body.length === 0) return undefined;
+  if (!operation.takesBody) throw new HttpError(400, 'invalid_request', `${operation.name} takes no request body.`);
+  try {
+    return JSON.parse(body.toString('utf8')) as unknown;
+  } catch {
+    throw new HttpError(400, 'invalid_json', 'The request body is not valid JSON.');
+  }
+}
+
+export const findOperation = (method: string, segments: string[]): Operation | undefined =>
+  OPERATIONS.find((operation) => operation.methods.includes(method as ParsedRequest['method']) && operation.matches(segments));
+
+export interface Admitted {
+  db: DbName;
+  segments: string[];
+  operation: Operation;
+}
+
+/** The database, the operation (method and path) and the caller's right to it: all known before the body is read. */
+export function admitDbRequest(request: Pick<DbRequest, 'method' | 'db' | 'rest' | 'user'>): Admitted {
+  if (!(request.db in READERS)) throw new HttpError(404, 'not_found', 'There is no such database.');
+  const db = request.db as DbName;
+  const segments = decodeSegments(request.rest);
+  const operation = findOperation(request.method, segments);
+  if (!operation) throw endpointNotAllowed;
+  const verdict = judgeAccess(request.user, db, operation.access);
+  if (verdict !== 'ok') throw accessRefusals[verdict];
+  return { db, segments, operation };
+}
+
 /**
- * Decides whether a /db request may reach CouchDB. Some requests crash the embedded server
- * (`_changes` with a missing filter, `filter=_view`, `filter=_selector`), so filters are allowlisted.
+ * Decides a /db request the way cht-core's api does: the database, the operation (method and
+ * path), the caller's right to it, then every query parameter and the body, each parsed with zod.
+ * Returns the request to forward, rebuilt from the parsed values; throws the refusal otherwise.
  */
-export function judgeDbRequest(request: ProxyRequest, filters: Record<string, readonly string[]>): ProxyVerdict {
-  const readers = READERS[request.db as DbName];
-  if (!readers) return 'unknown_database';
-  const endpoint = endpointFor(request.rest);
-  if (!endpoint || !endpoint.methods.includes(request.method)) return 'endpoint_not_allowed';
-  if (request.rest[0] === '_changes' && request.filter !== undefined) {
-    const allowed = request.filter === '_doc_ids' || (filters[request.db] ?? []).includes(request.filter);
-    if (!allowed) return 'filter_not_allowed';
-  }
-  if (!request.user && (readers !== 'public' || endpoint.writes)) return 'login_required';
-  if (readers !== 'public' && !request.user!.roles.some((role) => (readers as readonly string[]).includes(role))) {
-    return 'not_a_reader';
-  }
-  return 'ok';
+export function judgeDbRequest(request: DbRequest, filters: Record<DbName, readonly string[]>): ParsedRequest {
+  const { db, segments, operation } = admitDbRequest(request);
+  const body = parseBody(request.body, operation);
+  return operation.parse({ db, method: request.method, segments, query: request.query ?? {}, body, filters });
 }

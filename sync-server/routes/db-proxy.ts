@@ -1,39 +1,61 @@
-import replyFrom from '@fastify/reply-from';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import replyFrom, { type FastifyReplyFromHooks } from '@fastify/reply-from';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { IncomingHttpHeaders } from 'node:http';
 import { designFilterNames } from '../../design-docs/compile';
-import { judgeDbRequest, type ProxyVerdict } from '../db-proxy/allowlist';
-import { HttpError } from '../http-error';
+import { admitDbRequest, judgeDbRequest } from '../db-proxy/allowlist';
+import { openRevsMultipart, type OpenRevsResult } from '../db-proxy/multipart';
+import type { ParsedRequest } from '../db-proxy/operations';
+import { bulkGetLatest, openRevisions, type CouchAnswer } from '../db-proxy/revisions';
+import { toQueryString } from '../db-proxy/wire';
 import { couchCredentials } from '../plugins/session';
 
 const REPLICATION_BODY_LIMIT = 16 * 1024 * 1024;
 
-const refusals: Record<Exclude<ProxyVerdict, 'ok'>, HttpError> = {
-  unknown_database: new HttpError(404, 'not_found', 'There is no such database.'),
-  endpoint_not_allowed: new HttpError(403, 'endpoint_not_allowed', 'Only the replication endpoints of this database are available here.'),
-  filter_not_allowed: new HttpError(403, 'filter_not_allowed', 'That changes filter is not offered; use one of the documented design-doc filters.'),
-  login_required: new HttpError(401, 'unauthorized', 'Please log in to read this database.'),
-  not_a_reader: new HttpError(403, 'forbidden', 'Your account may not read this database.'),
-};
+const isServerRoot = (db: string, rest: string[], method: string): boolean =>
+  db === '' && rest.length === 0 && (method === 'GET' || method === 'HEAD');
 
-/** Hop-by-hop headers describe CouchDB's connection to us, not ours to the client. */
-function withoutHopByHop(headers: IncomingHttpHeaders): IncomingHttpHeaders {
-  const { connection: _connection, 'keep-alive': _keepAlive, ...rest } = headers;
-  return rest;
+/**
+ * Headers of CouchDB's answer the caller never sees: hop-by-hop ones describe CouchDB's connection
+ * to us, and CORS would let other sites read a signed-in user's data (the PWA is same-origin).
+ */
+function withoutHopByHopAndCors(headers: IncomingHttpHeaders): IncomingHttpHeaders {
+  const kept: IncomingHttpHeaders = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (name === 'connection' || name === 'keep-alive' || name.startsWith('access-control-')) continue;
+    kept[name] = value;
+  }
+  return kept;
 }
 
-function withoutCredentials(headers: IncomingHttpHeaders): IncomingHttpHeaders {
-  const { cookie: _cookie, authorization: _authorization, host: _host, ...rest } = headers;
-  return rest;
-}
+/** Only what the database needs to hear: who the caller is, that we want JSON, and the rebuilt body's type and length. */
+const requestHeaders = (request: FastifyRequest, original: IncomingHttpHeaders): IncomingHttpHeaders => ({
+  host: original.host,
+  accept: 'application/json',
+  ...(original['content-type'] && { 'content-type': original['content-type'] }),
+  ...(original['content-length'] !== undefined && { 'content-length': original['content-length'] }),
+  ...couchCredentials(request),
+});
 
-function splitPath(request: FastifyRequest): { db: string; rest: string[]; search: string } {
-  const [path = '', search = ''] = request.url.slice('/db/'.length).split(/\?(.*)/s);
+function splitPath(request: FastifyRequest): { db: string; rest: string[] } {
+  const path = request.url.slice('/db/'.length).split('?')[0] ?? '';
   const [db = '', ...rest] = path.split('/');
-  return { db, rest, search: search ? `?${search}` : '' };
+  return { db, rest };
 }
 
-/** /db/* — a reverse proxy to CouchDB for PouchDB replication, with an allowlist. */
+const wantsMultipart = (request: FastifyRequest): boolean => /multipart\/mixed/i.test(request.headers.accept ?? '');
+
+function sendAnswer(request: FastifyRequest, reply: FastifyReply, answer: CouchAnswer, parsed: ParsedRequest) {
+  if (parsed.handler === 'open-revs' && answer.status === 200 && wantsMultipart(request)) {
+    const { contentType, body } = openRevsMultipart(answer.body as OpenRevsResult[]);
+    return reply.status(200).type(contentType).send(body);
+  }
+  return reply.status(answer.status).type('application/json').send(JSON.stringify(answer.body));
+}
+
+/**
+ * /db/* — the gateway to CouchDB for replication. Each request is judged and parsed by the
+ * allowlist; only the request rebuilt from parsed values is forwarded, with the caller's credentials.
+ */
 export default async function dbProxy(app: FastifyInstance) {
   const filters = designFilterNames();
   await app.register(replyFrom, {
@@ -41,24 +63,50 @@ export default async function dbProxy(app: FastifyInstance) {
     undici: { bodyTimeout: 0, headersTimeout: 120_000 },
   });
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
+  app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
 
-  app.all('/*', { bodyLimit: REPLICATION_BODY_LIMIT }, (request, reply) => {
-    const { db, rest, search } = splitPath(request);
+  const onError =
+    (request: FastifyRequest): NonNullable<FastifyReplyFromHooks['onError']> =>
+    (proxyReply, { error }) => {
+      request.log.warn({ err: error }, 'proxy to CouchDB failed');
+      proxyReply.status(502).send({ error: 'couch_unavailable', message: 'The database is not reachable right now. Please try again shortly.' });
+    };
+
+  app.setErrorHandler((error: FastifyError, _request, reply) => {
+    if (error.code !== 'FST_ERR_CTP_BODY_TOO_LARGE') throw error;
+    return reply.status(413).send({ error: 'payload_too_large', message: `The request body is too large (the limit here is ${REPLICATION_BODY_LIMIT / 1024 / 1024} MiB).` });
+  });
+
+  // Refuses callers before their body is read, so an anonymous upload costs nothing.
+  const admitBeforeBody = async (request: FastifyRequest) => {
+    const { db, rest } = splitPath(request);
+    if (!isServerRoot(db, rest, request.method)) admitDbRequest({ method: request.method, db, rest, user: request.user });
+  };
+
+  app.all('/*', { bodyLimit: REPLICATION_BODY_LIMIT, preParsing: admitBeforeBody }, async (request, reply) => {
+    const { db, rest } = splitPath(request);
     // PouchDB reads the server root for its uuid, which names replication checkpoints.
-    if (db === '' && rest.length === 0 && (request.method === 'GET' || request.method === 'HEAD')) {
-      return reply.from('/', { rewriteHeaders: withoutHopByHop, rewriteRequestHeaders: (_original, headers) => withoutCredentials(headers) });
+    if (isServerRoot(db, rest, request.method)) {
+      return reply.from('/', {
+        queryString: () => '',
+        rewriteHeaders: withoutHopByHopAndCors,
+        rewriteRequestHeaders: (_request, headers) => ({ host: headers.host, accept: 'application/json' }),
+        onError: onError(request),
+      });
     }
-    const filter = (request.query as Record<string, string | undefined>).filter;
-    const verdict = judgeDbRequest({ method: request.method, db, rest, filter, user: request.user }, filters);
-    if (verdict !== 'ok') throw refusals[verdict];
-    return reply.from(`/${[db, ...rest].join('/')}${search}`, {
-      rewriteHeaders: withoutHopByHop,
-      rewriteRequestHeaders: (_original, headers) => ({ ...withoutCredentials(headers), ...couchCredentials(request) }),
-      onError: (proxyReply, { error }) => {
-        request.log.warn({ err: error }, 'proxy to CouchDB failed');
-        return proxyReply.status(502).send({ error: 'couch_unavailable', message: 'The database is not reachable right now. Please try again shortly.' });
-      },
+    const body = Buffer.isBuffer(request.body) ? request.body : undefined;
+    const parsed = judgeDbRequest({ method: request.method, db, rest, query: request.query, body, user: request.user }, filters);
+    const credentials = couchCredentials(request);
+    if (parsed.handler === 'open-revs') return sendAnswer(request, reply, await openRevisions(app.couch.url, db, parsed, credentials), parsed);
+    if (parsed.handler === 'bulk-get') return sendAnswer(request, reply, await bulkGetLatest(app.couch.url, db, parsed, credentials), parsed);
+    const forwarded = parsed.body === undefined ? null : JSON.stringify(parsed.body);
+    return reply.from(parsed.path, {
+      method: parsed.method,
+      queryString: () => toQueryString(parsed.query).slice(1),
+      ...(forwarded === null ? { body: null } : { body: forwarded, contentType: 'application/json' }),
+      rewriteHeaders: withoutHopByHopAndCors,
+      rewriteRequestHeaders: (_request, headers) => requestHeaders(request, headers),
+      onError: onError(request),
     });
   });
 }

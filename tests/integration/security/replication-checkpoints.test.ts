@@ -1,0 +1,68 @@
+import PouchDB from 'pouchdb';
+import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { couchAs } from '../../../couch/client';
+import { DB } from '../../../domain/databases';
+import type { Caller } from '../../../sync-server/db-proxy/access';
+import { listenTestApp } from '../../helpers/listen';
+import { memoryPouch } from '../../helpers/node-pouch';
+import { adminGet, callerHeaders } from './callers';
+
+const couch = inject('couch');
+let stack: Awaited<ReturnType<typeof listenTestApp>>;
+let headers: Record<Caller, Record<string, string>>;
+const courseId = `course:checkpoints-${process.pid}`;
+beforeAll(async () => {
+  stack = await listenTestApp();
+  headers = await callerHeaders(stack.app, couch);
+  await couchAs(couch.url, couch.sync).use(DB.catalog).insert({ _id: courseId, type: 'course', title: 'Checkpoints' } as never);
+});
+afterAll(() => stack.app.close());
+
+interface Seen {
+  method: string;
+  path: string;
+  status: number;
+}
+
+/** A remote database through the gateway that records every request PouchDB sends and the answer's status. */
+function recordingRemote(db: string, extra: Record<string, string>, seen: Seen[]) {
+  return new PouchDB(`${stack.baseUrl}/db/${db}`, {
+    skip_setup: true,
+    fetch: async (url, options) => {
+      const merged: Record<string, string> = {};
+      (options?.headers as Headers | undefined)?.forEach((value, name) => (merged[name] = value));
+      const response = await PouchDB.fetch(url, { ...options, headers: { ...merged, ...extra } });
+      seen.push({ method: options?.method ?? 'GET', path: new URL(String(url)).pathname, status: response.status });
+      return response;
+    },
+  });
+}
+
+const checkpointWrites = (seen: Seen[]) => seen.filter((request) => request.method === 'PUT' && request.path.includes('/_local/'));
+
+it('replicates the catalog anonymously into a node PouchDB: the gateway refuses its checkpoint and PouchDB copes', async () => {
+  const seen: Seen[] = [];
+  const local = memoryPouch();
+  const first = await local.replicate.from(recordingRemote(DB.catalog, {}, seen));
+  expect(first.ok).toBe(true);
+  expect(await local.get(courseId)).toMatchObject({ title: 'Checkpoints' });
+  const writes = checkpointWrites(seen);
+  expect(writes.length).toBeGreaterThan(0);
+  expect(writes.every((request) => request.status === 401)).toBe(true);
+  for (const { path } of writes) expect((await adminGet(couch, path.slice('/db'.length))).status).toBe(404);
+  // The checkpoint it kept on its own side lets the next run resume.
+  const again = await local.replicate.from(recordingRemote(DB.catalog, {}, seen));
+  expect(again.ok).toBe(true);
+  expect(again.docs_written).toBe(0);
+});
+
+it("keeps a signed-in reader's checkpoint on the server, so a service resumes where it stopped", async () => {
+  const seen: Seen[] = [];
+  const local = memoryPouch();
+  await local.replicate.from(recordingRemote(DB.bookings, headers.service, seen), { filter: 'bookings/feed' });
+  const writes = checkpointWrites(seen);
+  expect(writes.length).toBeGreaterThan(0);
+  expect(writes.every((request) => request.status === 201)).toBe(true);
+  const stored = await adminGet(couch, writes.at(-1)!.path.slice('/db'.length));
+  expect(stored.body).toMatchObject({ replicator: 'pouchdb', last_seq: expect.anything() });
+});
