@@ -1,29 +1,39 @@
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
+import { findCouchRelease } from './tests/helpers/couchdb/release';
+
+const integration = (name: string, setup: string): TestProjectInlineConfiguration => ({
+  test: {
+    name,
+    include: ['tests/integration/**/*.test.ts'],
+    globalSetup: [setup],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
+
+const browser = (name: string, setup: string, include = ['tests/browser/**/*.test.ts']): TestProjectInlineConfiguration => ({
+  test: {
+    name,
+    include,
+    globalSetup: [setup, 'tests/helpers/global-build.ts'],
+    testTimeout: 90_000,
+    hookTimeout: 120_000,
+    fileParallelism: false,
+  },
+});
+
+// Apache CouchDB runs too when one is reachable: COUCH_URL, or a release found by findCouchRelease.
+const couchdb = Boolean(process.env.COUCH_URL) || findCouchRelease() !== undefined;
+const couchdbSetup = 'tests/helpers/global-couchdb.ts';
 
 export default defineConfig({
   test: {
     maxWorkers: 2,
     projects: [
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
-      {
-        test: {
-          name: 'integration',
-          include: ['tests/integration/**/*.test.ts'],
-          globalSetup: ['tests/helpers/global-couch.ts'],
-          testTimeout: 30_000,
-          hookTimeout: 60_000,
-        },
-      },
-      {
-        test: {
-          name: 'browser',
-          include: ['tests/browser/**/*.test.ts'],
-          globalSetup: ['tests/helpers/global-couch.ts', 'tests/helpers/global-build.ts'],
-          testTimeout: 90_000,
-          hookTimeout: 120_000,
-          fileParallelism: false,
-        },
-      },
+      integration('integration', 'tests/helpers/global-couch.ts'),
+      browser('browser', 'tests/helpers/global-couch.ts'),
+      ...(couchdb ? [integration('integration:couchdb', couchdbSetup), browser('browser:couchdb', couchdbSetup)] : []),
     ],
   },
 });
