@@ -12,7 +12,7 @@ const staticDir = fileURLToPath(new URL('../dist/app', import.meta.url));
 async function main(): Promise<void> {
   if (existsSync('.env')) process.loadEnvFile('.env');
   const env = loadEnv();
-  const couch = await connectCouch({ couchUrl: env.COUCH_URL, dataDir: env.DATA_DIR, log: (line) => console.error(line) });
+  const couch = await connectCouch({ couchUrl: env.COUCH_URL, syncPassword: env.RFT_SYNC_PASSWORD, dataDir: env.DATA_DIR, log: (line) => console.error(line) });
   await bootstrap({
     url: couch.url,
     admin: couch.admin,
