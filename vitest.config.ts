@@ -32,6 +32,14 @@ export default defineConfig({
     projects: [
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
       integration('integration', 'tests/helpers/global-couch.ts'),
+      {
+        test: {
+          name: 'first-run',
+          include: ['tests/first-run/**/*.test.ts'],
+          testTimeout: 600_000,
+          hookTimeout: 300_000,
+        },
+      },
       browser('browser', 'tests/helpers/global-couch.ts'),
       ...(couchdb ? [integration('integration:couchdb', couchdbSetup), browser('browser:couchdb', couchdbSetup)] : []),
     ],

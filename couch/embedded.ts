@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { pbkdf2Sync, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Account } from './credentials';
@@ -35,16 +35,29 @@ function adminHash(password: string): string {
   return `-pbkdf2-${key},${salt},10`;
 }
 
+interface EmbeddedConfig {
+  admins?: Record<string, string>;
+  couch_httpd_auth?: { timeout?: number; secret?: string };
+  [section: string]: unknown;
+}
+
+/**
+ * Writes the server's config once, with our admin and a cookie secret of its own: without a stored
+ * secret pouchdb-server draws a new one at every start and every session cookie dies with it.
+ * A config from before the secret was stored gets one added.
+ */
 function writeConfig(dir: string, admin: Account): string {
   const file = join(dir, 'config.json');
-  if (!existsSync(file)) {
-    const config = {
-      admins: { [admin.name]: adminHash(admin.password) },
-      log: { file: join(dir, 'couch.log'), level: 'warning' },
-      couch_httpd_auth: { timeout: 60 * 60 * 24 * 14 },
-    };
-    writeFileSync(file, JSON.stringify(config, null, 2), { mode: 0o600 });
-  }
+  const config: EmbeddedConfig = existsSync(file)
+    ? (JSON.parse(readFileSync(file, 'utf8')) as EmbeddedConfig)
+    : {
+        admins: { [admin.name]: adminHash(admin.password) },
+        log: { file: join(dir, 'couch.log'), level: 'warning' },
+        couch_httpd_auth: { timeout: 60 * 60 * 24 * 14 },
+      };
+  if (existsSync(file) && config.couch_httpd_auth?.secret) return file;
+  config.couch_httpd_auth = { ...config.couch_httpd_auth, secret: randomBytes(32).toString('hex') };
+  writeFileSync(file, JSON.stringify(config, null, 2), { mode: 0o600 });
   return file;
 }
 
@@ -69,7 +82,8 @@ async function waitUntilUp(url: string, child: ChildProcess, timeoutMs = 20_000)
  */
 export async function startEmbeddedCouch(options: EmbeddedOptions): Promise<EmbeddedCouch> {
   const dir = resolve(options.dataDir, 'couch');
-  mkdirSync(dir, { recursive: true });
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  chmodSync(dir, 0o700);
   const config = writeConfig(dir, options.admin);
   const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
@@ -97,6 +111,8 @@ export async function startEmbeddedCouch(options: EmbeddedOptions): Promise<Embe
 
   child = launch();
   await waitUntilUp(url, child);
+  // pouchdb-server rewrites its config at start with the default file mode; it holds the cookie secret.
+  chmodSync(config, 0o600);
   writeFileSync(embeddedUrlFile(options.dataDir), url);
 
   return {

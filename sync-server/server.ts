@@ -5,6 +5,7 @@ import { connectCouch } from '../couch/connect';
 import { buildApp } from './app';
 import { seedDemoCatalog } from './catalog/seed';
 import { loadEnv } from './config';
+import { instructorAccount, shouldSeedDemo, type ResolvedInstructor } from './instructor-account';
 import { serverLogger } from './logger';
 
 const staticDir = fileURLToPath(new URL('../dist/app', import.meta.url));
@@ -12,12 +13,13 @@ const staticDir = fileURLToPath(new URL('../dist/app', import.meta.url));
 async function main(): Promise<void> {
   if (existsSync('.env')) process.loadEnvFile('.env');
   const env = loadEnv();
+  const instructor = instructorAccount(env);
   const couch = await connectCouch({ couchUrl: env.COUCH_URL, syncPassword: env.RFT_SYNC_PASSWORD, dataDir: env.DATA_DIR, log: (line) => console.error(line) });
   await bootstrap({
     url: couch.url,
     admin: couch.admin,
     sync: couch.sync,
-    instructor: { email: env.RFT_INSTRUCTOR_EMAIL, password: env.RFT_INSTRUCTOR_PASSWORD, name: env.RFT_INSTRUCTOR_NAME },
+    instructor,
   });
   const app = await buildApp({
     couchUrl: couch.url,
@@ -31,7 +33,7 @@ async function main(): Promise<void> {
     logger: serverLogger(env.LOG_LEVEL),
   });
 
-  if (env.SEED_DEMO_DATA) {
+  if (shouldSeedDemo(env)) {
     const seeded = await seedDemoCatalog(app.couch, { weeks: 8, travelBufferMinutes: env.TRAVEL_BUFFER_MINUTES });
     if (seeded.courses) app.log.info(`seeded a demo catalog: ${seeded.courses} courses, ${seeded.sessions} sessions`);
   }
@@ -45,7 +47,22 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
-  await app.listen({ port: env.PORT, host: env.HOST });
+  const address = await app.listen({ port: env.PORT, host: env.HOST });
+  if (instructor.generatedFile) printFirstLogin(address, instructor);
+}
+
+function printFirstLogin(address: string, instructor: ResolvedInstructor): void {
+  console.log(
+    [
+      '',
+      `First start: open ${address.replace('127.0.0.1', 'localhost')} and log in as the instructor with`,
+      `  email:    ${instructor.email}`,
+      `  password: ${instructor.password}`,
+      `The password is kept in ${instructor.generatedFile} (readable by you only) and is not printed again;`,
+      'set RFT_INSTRUCTOR_PASSWORD to choose your own.',
+      '',
+    ].join('\n'),
+  );
 }
 
 main().catch((error: unknown) => {

@@ -4,6 +4,7 @@ import { attachCouch } from '../../couch/attach';
 import { bootstrap } from '../../couch/bootstrap';
 import { seedDemoCatalog, seedSessions } from '../catalog/seed';
 import { loadEnv } from '../config';
+import { instructorAccount } from '../instructor-account';
 import { couchClients } from '../plugins/couch';
 
 const USAGE = 'Usage: npm run seed -- [--weeks 8] [--sessions N]';
@@ -23,7 +24,7 @@ async function main(): Promise<number> {
   try {
     await bootstrap({
       ...connection,
-      instructor: { email: env.RFT_INSTRUCTOR_EMAIL, password: env.RFT_INSTRUCTOR_PASSWORD, name: env.RFT_INSTRUCTOR_NAME },
+      instructor: instructorAccount(env),
     });
     const couch = couchClients(connection);
     const demo = await seedDemoCatalog(couch, { weeks, travelBufferMinutes: env.TRAVEL_BUFFER_MINUTES });

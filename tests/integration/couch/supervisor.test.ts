@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -53,5 +53,22 @@ describe.runIf(inject('couch').engine === 'embedded')('the embedded server super
     }
     expect(reachable).toBe(false);
     rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('keeps its cookie secret across a restart, so logged-in users stay logged in', async () => {
+    const name = `restart-${process.pid}@test.example`;
+    await couchAs(couch.url, couch.admin).use('_users').insert({ _id: userDocId(name), type: 'user', name, roles: [], password: 'probe-password' } as never);
+    const login = await fetch(`${couch.url}/_session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name, password: 'probe-password' }) });
+    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    const restartsBefore = couch.embedded!.restarts();
+
+    couch.embedded!.crash();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await waitForUp(couch.url);
+    expect(couch.embedded!.restarts()).toBe(restartsBefore + 1);
+
+    const session = await (await fetch(`${couch.url}/_session`, { headers: { cookie } })).json();
+    expect(session.userCtx.name).toBe(name);
+    expect(statSync(join(couch.dataDir, 'couch')).mode & 0o777).toBe(0o700);
   });
 });

@@ -4,7 +4,10 @@ import { ConfigError, loadEnv } from '../../../sync-server/config';
 
 describe('loadEnv', () => {
   it('fills every default on an empty environment', () => {
-    expect(loadEnv({})).toMatchObject({ PORT: 8080, HOST: '0.0.0.0', DATA_DIR: resolve('.data'), TRAVEL_BUFFER_MINUTES: 60, SEED_DEMO_DATA: true });
+    const env = loadEnv({});
+    expect(env).toMatchObject({ PORT: 8080, HOST: '127.0.0.1', DATA_DIR: resolve('.data'), TRAVEL_BUFFER_MINUTES: 60 });
+    expect(env.RFT_INSTRUCTOR_PASSWORD).toBeUndefined();
+    expect(env.SEED_DEMO_DATA).toBeUndefined();
   });
 
   it('resolves DATA_DIR once, against the directory the process started in', () => {
