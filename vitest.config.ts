@@ -23,8 +23,21 @@ const browser = (name: string, setup: string, include = ['tests/browser/**/*.tes
 });
 
 // Apache CouchDB runs too when one is reachable: COUCH_URL, or a release found by findCouchRelease.
-const couchdb = Boolean(process.env.COUCH_URL) || findCouchRelease() !== undefined;
+const release = findCouchRelease() !== undefined;
+const couchdb = Boolean(process.env.COUCH_URL) || release;
 const couchdbSetup = 'tests/helpers/global-couchdb.ts';
+
+// The three-node cluster is started from the release; a single COUCH_URL cannot stand in for it.
+const cluster: TestProjectInlineConfiguration = {
+  test: {
+    name: 'cluster:couchdb',
+    include: ['tests/cluster/**/*.test.ts'],
+    globalSetup: ['tests/helpers/global-cluster.ts'],
+    testTimeout: 180_000,
+    hookTimeout: 120_000,
+    fileParallelism: false,
+  },
+};
 
 export default defineConfig({
   test: {
@@ -42,6 +55,7 @@ export default defineConfig({
       },
       browser('browser', 'tests/helpers/global-couch.ts'),
       ...(couchdb ? [integration('integration:couchdb', couchdbSetup), browser('browser:couchdb', couchdbSetup)] : []),
+      ...(release ? [cluster] : []),
     ],
   },
 });

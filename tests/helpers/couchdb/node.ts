@@ -21,6 +21,8 @@ export interface CouchNodeOptions {
   name?: string;
   /** Options for a node of a multi-node cluster. */
   cluster?: { cookie: string };
+  /** A port of its own; a free one when omitted. */
+  port?: number;
 }
 
 export interface CouchNode {
@@ -37,7 +39,14 @@ export interface CouchNode {
 
 /** One Apache CouchDB node on a free loopback port with the project's couch/local.ini, started by run-node.sh. */
 export async function startCouchNode(options: CouchNodeOptions): Promise<CouchNode> {
-  const port = await freePort();
+  const node = couchNode({ ...options, port: options.port ?? (await freePort()) });
+  await node.start();
+  return node;
+}
+
+/** The handle of a node that may or may not run (another process started it, or it was killed). */
+export function couchNode(options: CouchNodeOptions & { port: number }): CouchNode {
+  const { port } = options;
   const name = options.name ?? 'couchdb';
   mkdirSync(join(options.dataDir, 'etc', 'local.d'), { recursive: true });
   copyFileSync(projectIni, join(options.dataDir, 'etc', 'local.d', 'rft.ini'));
@@ -50,7 +59,6 @@ export async function startCouchNode(options: CouchNodeOptions): Promise<CouchNo
     const cluster = options.cluster ? ['--cluster', '--cookie', options.cluster.cookie] : [];
     await script(['-r', options.home, '-p', String(port), '-n', name, '--epmd-port', String(options.epmdPort), ...cluster, '-b']);
   };
-  await start();
   return {
     url: `http://127.0.0.1:${port}`,
     nodeName: `${name}@127.0.0.1`,
