@@ -32,12 +32,15 @@ interface UserDoc {
   fullName?: string;
 }
 
+/** 412 on create means someone else created it first: CouchDB's own start-up, or another instance's bootstrap. */
 async function ensureDatabase(server: ServerScope, name: string): Promise<void> {
   try {
     await server.db.get(name);
   } catch (error) {
     if (!isNotFound(error)) throw error;
-    await server.db.create(name);
+    await server.db.create(name).catch((createError: unknown) => {
+      if ((createError as { statusCode?: number }).statusCode !== 412) throw createError;
+    });
   }
 }
 
