@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { connectCouch, type CouchConnection } from './connect';
+import { connectCouch, type ConnectOptions, type CouchConnection } from './connect';
 import { loadOrCreateCredentials } from './credentials';
 import { embeddedUrlFile } from './embedded';
 
@@ -16,7 +16,7 @@ async function answers(url: string): Promise<boolean> {
  * sync-server started on this DATA_DIR; else the embedded server started just for this command
  * (stop `embedded` when done). Two servers on one data directory would fight over its LevelDB lock.
  */
-export async function attachCouch(options: { couchUrl?: string; dataDir: string }): Promise<CouchConnection> {
+export async function attachCouch(options: Omit<ConnectOptions, 'log'>): Promise<CouchConnection> {
   if (options.couchUrl) return connectCouch(options);
   const file = embeddedUrlFile(options.dataDir);
   const running = existsSync(file) ? readFileSync(file, 'utf8').trim() : '';

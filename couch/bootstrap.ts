@@ -32,12 +32,15 @@ interface UserDoc {
   fullName?: string;
 }
 
+/** 412 on create means someone else created it first: CouchDB's own start-up, or another instance's bootstrap. */
 async function ensureDatabase(server: ServerScope, name: string): Promise<void> {
   try {
     await server.db.get(name);
   } catch (error) {
     if (!isNotFound(error)) throw error;
-    await server.db.create(name);
+    await server.db.create(name).catch((createError: unknown) => {
+      if ((createError as { statusCode?: number }).statusCode !== 412) throw createError;
+    });
   }
 }
 
@@ -62,6 +65,19 @@ async function ensureUser(server: ServerScope, url: string, account: Account, ro
   });
 }
 
+/**
+ * Apache CouchDB 3 refuses a `_security` for `_users` (unless `users_db_security_editable`) and
+ * needs none: it already keeps `_users` admin-only. The embedded server needs it set.
+ */
+async function putSecurity(server: ServerScope, db: (typeof SECURED_DBS)[number]): Promise<void> {
+  try {
+    await server.request({ db, path: '_security', method: 'PUT', body: securityFor(db) });
+  } catch (error) {
+    const refused = db === '_users' && (error as { statusCode?: number }).statusCode === 403;
+    if (!refused) throw error;
+  }
+}
+
 async function deployDesignDoc(db: DocumentScope<unknown>, ddoc: DesignDoc): Promise<string> {
   const current = await db.get(ddoc._id).catch((error: unknown) => {
     if (isNotFound(error)) return undefined;
@@ -79,7 +95,7 @@ export async function bootstrap(options: BootstrapOptions): Promise<DeployedVers
   const server = couchAs(options.url, options.admin);
   for (const db of SECURED_DBS) {
     await ensureDatabase(server, db);
-    await server.request({ db, path: '_security', method: 'PUT', body: securityFor(db) });
+    await putSecurity(server, db);
   }
   await ensureUser(server, options.url, options.sync, [ROLES.sync]);
   const { email, password, name } = options.instructor;

@@ -1,5 +1,5 @@
 import { splitCouchUrl } from './client';
-import { loadOrCreateCredentials, type Account, type Credentials } from './credentials';
+import { loadOrCreateCredentials, sharedSyncAccount, type Account, type Credentials } from './credentials';
 import { startEmbeddedCouch, type EmbeddedCouch } from './embedded';
 
 export interface CouchConnection {
@@ -10,14 +10,22 @@ export interface CouchConnection {
   embedded?: EmbeddedCouch;
 }
 
+export interface ConnectOptions {
+  couchUrl?: string;
+  /** RFT_SYNC_PASSWORD: the sync-server account's password on Apache CouchDB, shared by every instance. */
+  syncPassword?: string;
+  dataDir: string;
+  log?: (message: string) => void;
+}
+
 /** Apache CouchDB when COUCH_URL is given (with admin credentials in it), else the embedded server. */
-export async function connectCouch(options: { couchUrl?: string; dataDir: string; log?: (message: string) => void }): Promise<CouchConnection> {
-  const credentials: Credentials = loadOrCreateCredentials(options.dataDir);
+export async function connectCouch(options: ConnectOptions): Promise<CouchConnection> {
   if (options.couchUrl) {
     const { url, admin } = splitCouchUrl(options.couchUrl);
     if (!admin) throw new Error('COUCH_URL must include admin credentials, e.g. http://admin:password@127.0.0.1:5984');
-    return { url, admin, sync: credentials.sync };
+    return { url, admin, sync: sharedSyncAccount(admin, options.syncPassword) };
   }
+  const credentials: Credentials = loadOrCreateCredentials(options.dataDir);
   const embedded = await startEmbeddedCouch({ dataDir: options.dataDir, admin: credentials.admin, log: options.log });
   return { url: embedded.url, admin: credentials.admin, sync: credentials.sync, embedded };
 }

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -15,6 +15,18 @@ export interface Credentials {
   sync: Account;
 }
 
+export const SYNC_ACCOUNT_NAME = 'rft_sync_server';
+
+/**
+ * The sync-server account on Apache CouchDB, the same for every instance that shares the database:
+ * `RFT_SYNC_PASSWORD` when given, else derived from the admin credentials all instances already
+ * hold. A password generated per DATA_DIR would let each instance's bootstrap reset the others'.
+ */
+export function sharedSyncAccount(admin: Account, syncPassword?: string): Account {
+  const password = syncPassword ?? createHmac('sha256', `${admin.name}:${admin.password}`).update(SYNC_ACCOUNT_NAME).digest('base64url');
+  return { name: SYNC_ACCOUNT_NAME, password };
+}
+
 const secret = (): string => randomBytes(24).toString('base64url');
 
 export function loadOrCreateCredentials(dataDir: string): Credentials {
@@ -26,7 +38,7 @@ export function loadOrCreateCredentials(dataDir: string): Credentials {
   }
   const credentials: Credentials = {
     admin: { name: 'rft_admin', password: secret() },
-    sync: { name: 'rft_sync_server', password: secret() },
+    sync: { name: SYNC_ACCOUNT_NAME, password: secret() },
   };
   mkdirSync(dataDir, { recursive: true });
   writeFileSync(file, JSON.stringify(credentials, null, 2), { mode: 0o600 });

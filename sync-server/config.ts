@@ -9,6 +9,8 @@ export const envSchema = z.object({
   PORT: port.default(8080),
   HOST: z.string().min(1).default('127.0.0.1'),
   COUCH_URL: z.url({ error: 'COUCH_URL must be a URL like http://admin:password@127.0.0.1:5984' }).optional(),
+  // Every sync-server instance sharing one Apache CouchDB must be given the same (or none: then it is derived from COUCH_URL).
+  RFT_SYNC_PASSWORD: z.string().min(16, 'RFT_SYNC_PASSWORD must be at least 16 characters').optional(),
   // Resolved once, against the directory the process started in: children run elsewhere.
   DATA_DIR: z.string().min(1).default('.data').transform((dir) => resolve(dir)),
   RFT_INSTRUCTOR_EMAIL: z.email({ error: 'RFT_INSTRUCTOR_EMAIL must be an email address' }).default('instructor@reactfasttraining.co.uk'),

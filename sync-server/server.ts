@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   if (existsSync('.env')) process.loadEnvFile('.env');
   const env = loadEnv();
   const instructor = instructorAccount(env);
-  const couch = await connectCouch({ couchUrl: env.COUCH_URL, dataDir: env.DATA_DIR, log: (line) => console.error(line) });
+  const couch = await connectCouch({ couchUrl: env.COUCH_URL, syncPassword: env.RFT_SYNC_PASSWORD, dataDir: env.DATA_DIR, log: (line) => console.error(line) });
   await bootstrap({
     url: couch.url,
     admin: couch.admin,

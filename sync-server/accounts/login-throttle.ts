@@ -1,6 +1,7 @@
 /**
- * Counts failed log-ins per account in a sliding window, so one account cannot be guessed at from
- * many addresses. Per-address limits are @fastify/rate-limit's job.
+ * Counts failed log-ins per client address and account in a sliding window. Keyed by both, so a
+ * stranger guessing at an account locks only their own address out of it, never its owner on
+ * another one. How fast one address may try at all is @fastify/rate-limit's job.
  */
 export class LoginThrottle {
   private readonly failures = new Map<string, number[]>();
@@ -10,22 +11,23 @@ export class LoginThrottle {
     private readonly windowMs = 15 * 60_000,
   ) {}
 
-  private recent(account: string, now: number): number[] {
-    const times = (this.failures.get(account) ?? []).filter((time) => now - time < this.windowMs);
-    if (times.length) this.failures.set(account, times);
-    else this.failures.delete(account);
+  private recent(key: string, now: number): number[] {
+    const times = (this.failures.get(key) ?? []).filter((time) => now - time < this.windowMs);
+    if (times.length) this.failures.set(key, times);
+    else this.failures.delete(key);
     return times;
   }
 
-  isLocked(account: string, now = Date.now()): boolean {
-    return this.recent(account, now).length >= this.maxFailures;
+  isLocked(address: string, account: string, now = Date.now()): boolean {
+    return this.recent(`${address} ${account}`, now).length >= this.maxFailures;
   }
 
-  fail(account: string, now = Date.now()): void {
-    this.failures.set(account, [...this.recent(account, now), now]);
+  fail(address: string, account: string, now = Date.now()): void {
+    const key = `${address} ${account}`;
+    this.failures.set(key, [...this.recent(key, now), now]);
   }
 
-  succeed(account: string): void {
-    this.failures.delete(account);
+  succeed(address: string, account: string): void {
+    this.failures.delete(`${address} ${account}`);
   }
 }

@@ -4,6 +4,7 @@ import type { BookingDoc } from '../../domain/schemas/booking';
 import type { SessionDoc } from '../../domain/schemas/catalog';
 import { seatsLeft } from '../../domain/seats';
 import { catalogDb, nowOf, type BookingDeps } from './deps';
+import { resolveLedgerConflicts, type ConflictedSession } from './resolve-conflicts';
 
 export type HoldRequest = Pick<BookingDoc, '_id' | 'sessionId' | 'seats'>;
 type Held = { verdict: HoldVerdict | 'session_not_found'; seatsLeft: number };
@@ -24,10 +25,39 @@ function decideBatch(session: SessionDoc | null, batch: readonly HoldRequest[], 
   return grew ? { write: ledger, result: { outcomes } } : { done: { outcomes } };
 }
 
-/** One conditional write for a whole batch of holds on one session. */
-export async function holdBatch(deps: BookingDeps, sessionId: string, batch: readonly HoldRequest[]): Promise<HoldOutcome[]> {
+const SETTLE_ROUNDS = 5;
+
+/**
+ * The ledger once no conflicting revision is left, and the bookings the merge cut. On a CouchDB
+ * cluster a ledger write can be stored beside a concurrent one as a conflict (and a 202 Accepted one
+ * may not even be visible yet), so a hold counts only once a quorum read shows it on a ledger
+ * without conflicts. On one node this is a single read.
+ */
+async function settledLedger(deps: BookingDeps, sessionId: string): Promise<{ session: SessionDoc; cut: Set<string> }> {
+  const cut = new Set<string>();
+  for (let round = 0; round < SETTLE_ROUNDS; round++) {
+    const session = (await catalogDb(deps).get(sessionId, { conflicts: true })) as ConflictedSession;
+    if (!session._conflicts?.length) return { session, cut };
+    const merged = await resolveLedgerConflicts(deps, session);
+    for (const hold of merged.cut) cut.add(hold.bookingId);
+  }
+  throw new Error(`The seat ledger of ${sessionId} kept conflicting after ${SETTLE_ROUNDS} merges`);
+}
+
+/** One conditional write for a whole batch of holds on one session; a hold is 'ok' only once it settled. */
+export async function holdBatch(deps: BookingDeps, sessionId: string, batch: readonly HoldRequest[], rounds = SETTLE_ROUNDS): Promise<HoldOutcome[]> {
   const { outcomes, retries } = await conditionalWrite(catalogDb(deps), sessionId, (session) => decideBatch(session, batch, nowOf(deps)), deps.retry);
-  return outcomes.map((outcome) => ({ ...outcome, retries }));
+  if (!outcomes.some((outcome) => outcome.verdict === 'ok')) return outcomes.map((outcome) => ({ ...outcome, retries }));
+  const { session, cut } = await settledLedger(deps, sessionId);
+  const held = new Set((session.holds ?? []).map((hold) => hold.bookingId));
+  const lost = batch.filter((booking, i) => outcomes[i]!.verdict === 'ok' && !held.has(booking._id) && !cut.has(booking._id));
+  const again = lost.length && rounds > 1 ? await holdBatch(deps, sessionId, lost, rounds - 1) : [];
+  return batch.map((booking, i): HoldOutcome => {
+    const outcome = outcomes[i]!;
+    if (outcome.verdict !== 'ok' || held.has(booking._id)) return { ...outcome, seatsLeft: seatsLeft(session), retries };
+    const retried = again[lost.indexOf(booking)];
+    return retried ?? { verdict: 'session_full', seatsLeft: seatsLeft(session), retries };
+  });
 }
 
 /** Adds the booking's hold to its session's seat ledger, unless it is there already or does not fit. */

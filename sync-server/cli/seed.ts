@@ -20,7 +20,7 @@ async function main(): Promise<number> {
   }
   if (existsSync('.env')) process.loadEnvFile('.env');
   const env = loadEnv();
-  const connection = await attachCouch({ couchUrl: env.COUCH_URL, dataDir: env.DATA_DIR });
+  const connection = await attachCouch({ couchUrl: env.COUCH_URL, syncPassword: env.RFT_SYNC_PASSWORD, dataDir: env.DATA_DIR });
   try {
     await bootstrap({
       ...connection,

@@ -15,7 +15,7 @@ const revokeMessages = {
 async function run(command: string, name: string): Promise<number> {
   if (existsSync('.env')) process.loadEnvFile('.env');
   const env = loadEnv();
-  const couch = await attachCouch({ couchUrl: env.COUCH_URL, dataDir: env.DATA_DIR });
+  const couch = await attachCouch({ couchUrl: env.COUCH_URL, syncPassword: env.RFT_SYNC_PASSWORD, dataDir: env.DATA_DIR });
   try {
     const admin = couchAs(couch.url, couch.admin);
     if (command === 'create') {

@@ -1,18 +1,25 @@
 /**
- * npm run bench:booking [-- --customers 200 --sessions 100]
- * Starts a private embedded CouchDB and one sync-server on loopback, then measures:
+ * npm run bench:booking [-- --customers 200 --sessions 100 --engine embedded|couchdb]
+ * Starts a private CouchDB (the embedded server, or with --engine couchdb a node of the Apache
+ * CouchDB release, or COUCH_URL when set) and one sync-server on loopback, then measures:
  *   contended: every customer books 1 seat on one 12-seat session at the same moment;
  *   spread:    the same load over `sessions` sessions;
  *   floor:     as many bare conditional updates of `sessions` documents, straight to CouchDB.
  */
 import { parseArgs } from 'node:util';
 import { conditionalWrite } from '../../couch/conditional-write';
+import { ROLES } from '../../domain/databases';
 import { buildApp } from '../../sync-server/app';
 import { attendees, createCustomers, insertSession, readSession } from '../helpers/bookings';
 import { startTestCouch } from '../helpers/test-couch';
+import { engineSpec } from './engine';
 
 const { values } = parseArgs({
-  options: { customers: { type: 'string', default: '200' }, sessions: { type: 'string', default: '100' } },
+  options: {
+    customers: { type: 'string', default: '200' },
+    sessions: { type: 'string', default: '100' },
+    engine: { type: 'string', default: 'embedded' },
+  },
 });
 const CUSTOMERS = Number(values.customers);
 const SESSIONS = Number(values.sessions);
@@ -40,7 +47,8 @@ async function main() {
   }, DEADLINE_MS);
   deadline.unref();
 
-  const couch = await startTestCouch();
+  const couch = await startTestCouch(await engineSpec(values.engine));
+  console.log(`engine: ${couch.engine}`);
   const app = await buildApp({ couchUrl: couch.url, admin: couch.admin, sync: couch.sync, travelBufferMinutes: 60, loginRateLimitPerMinute: 1_000_000, loginFailuresPerAccount: 1_000 });
   try {
     const baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
@@ -82,6 +90,8 @@ async function main() {
 
     const floorDb = app.couch.sync.use<{ _id: string; _rev?: string; n: number }>('rft_floor');
     await app.couch.admin.db.create('rft_floor');
+    // Apache CouchDB makes a new database admin-only; the floor is written as the validator writes.
+    await app.couch.admin.request({ db: 'rft_floor', path: '_security', method: 'PUT', body: { admins: { names: [], roles: ['_admin'] }, members: { names: [], roles: [ROLES.sync] } } });
     await floorDb.bulk({ docs: Array.from({ length: SESSIONS }, (_, i) => ({ _id: `doc:${i}`, n: 0 })) });
     const floor = await timed(() =>
       Promise.all(

@@ -1,5 +1,5 @@
 import type { TestProject } from 'vitest/node';
-import { startTestCouch, type TestCouch } from './test-couch';
+import { startTestCouch, type EngineSpec, type TestCouch } from './test-couch';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -7,9 +7,12 @@ declare module 'vitest' {
   }
 }
 
-/** One shared server for the integration and browser projects; files keep their data apart. */
-export default async function setup(project: TestProject) {
-  const couch = await startTestCouch();
-  project.provide('couch', { url: couch.url, admin: couch.admin, sync: couch.sync, dataDir: couch.dataDir });
-  return () => couch.stop();
+/** One shared server per test project; files keep their data apart. */
+export async function provideCouch(project: TestProject, spec: EngineSpec) {
+  const { stop, embedded: _embedded, node: _node, ...couch } = await startTestCouch(spec);
+  project.provide('couch', couch);
+  return stop;
 }
+
+/** The embedded server, for the `integration` and `browser` projects. */
+export default (project: TestProject) => provideCouch(project, { engine: 'embedded' });

@@ -75,15 +75,15 @@ export default async function authRoutes(app: FastifyInstance, options: AuthRout
     },
     async (request, reply) => {
       const { email, password } = parseInput(loginRequest, request.body);
-      if (throttle.isLocked(email)) {
-        throw new HttpError(429, 'too_many_attempts', 'Too many failed log-ins for this account. Try again in 15 minutes.');
+      if (throttle.isLocked(request.ip, email)) {
+        throw new HttpError(429, 'too_many_attempts', 'Too many failed log-ins for this account from this address. Try again in 15 minutes.');
       }
       try {
         const user = await startSession(request, reply, email, password);
-        throttle.succeed(email);
+        throttle.succeed(request.ip, email);
         return { user };
       } catch (error) {
-        if (error instanceof HttpError && error.code === 'invalid_credentials') throttle.fail(email);
+        if (error instanceof HttpError && error.code === 'invalid_credentials') throttle.fail(request.ip, email);
         throw error;
       }
     },
