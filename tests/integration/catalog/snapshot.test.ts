@@ -1,4 +1,5 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import type { DocumentScope } from 'nano';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { couchAs } from '../../../couch/client';
 import { DB } from '../../../domain/databases';
@@ -16,7 +17,7 @@ interface Snapshot {
 
 // A server of its own: sequences and ETags are only comparable when no other file writes the catalog.
 let couch: Awaited<ReturnType<typeof startTestCouch>>;
-let catalog: ReturnType<ReturnType<typeof couchAs>['use']>;
+let catalog: DocumentScope<SessionDoc>;
 let app: TestApp;
 let baseUrl: string;
 
@@ -38,7 +39,7 @@ const fetchSnapshot = async (encoding = 'br') => {
 };
 
 const bumpSeats = async (id: string) => {
-  const doc = (await catalog.get(id)) as SessionDoc;
+  const doc = await catalog.get(id);
   await catalog.insert({ ...doc, capacity: doc.capacity - 1, updatedAt: new Date().toISOString() });
 };
 
