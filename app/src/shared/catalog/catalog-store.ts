@@ -31,12 +31,18 @@ class CatalogStore {
   private readonly sessions = new Map<string, SessionDoc>();
   private readonly courses = new Map<string, CourseDoc>();
   private readonly listeners = new Set<() => void>();
-  private started = false;
   private orderChanged = true;
+
+  /**
+   * Listens from the moment this module loads: the worker sends the catalog once, so a screen that
+   * subscribes later (a lazy-loaded route) must find it here rather than miss it.
+   */
+  constructor() {
+    this.start();
+  }
 
   readonly subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
-    if (!this.started) this.start();
     return () => this.listeners.delete(listener);
   };
 
@@ -75,7 +81,6 @@ class CatalogStore {
   }
 
   private start(): void {
-    this.started = true;
     onCatalogMessage((message) => {
       if (message.type === 'loaded' || message.type === 'changed') {
         for (const doc of message.docs) this.apply(doc);
