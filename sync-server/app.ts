@@ -62,7 +62,8 @@ export async function buildApp(options: AppOptions) {
       await api.register(courseRoutes, { prefix: '/courses', travelBufferMinutes: options.travelBufferMinutes });
       await api.register(calendarRoutes, { prefix: '/calendar' });
       await api.register(calendarFeedRoutes);
-      await api.register(catalogSnapshotRoutes);
+      // Serving the PWA means devices will ask for the snapshot: have one ready.
+      await api.register(catalogSnapshotRoutes, { warm: Boolean(options.staticDir) });
       await api.register(eventRoutes);
       await api.register(attendanceRoutes);
       await api.register(certificateRoutes, { prefix: '/certificates' });

@@ -42,24 +42,32 @@ const pickEncoding = (request: FastifyRequest): 'br' | 'gzip' | 'identity' => {
 /**
  * GET /api/catalog/snapshot (public): the whole public catalog at one sequence, compressed, so a new
  * device loads it in one response instead of thousands of replication round trips. Built once per
- * catalog sequence and shared by every device that starts before the next change.
+ * catalog sequence and shared by every device. A snapshot behind the catalog is still a correct
+ * start (replication brings the changes since its `seq`), so once one exists devices get it at once
+ * while a newer one is built in the background. With `warm`, the first is built when the server starts.
  */
-export default async function catalogSnapshotRoutes(app: FastifyInstance) {
-  /** Keyed by the sequence seen when the build started, so concurrent first requests share one build. */
-  let current: { seq: string; encoded: Promise<Encoded> } | undefined;
+export default async function catalogSnapshotRoutes(app: FastifyInstance, options: { warm?: boolean }) {
+  let ready: Encoded | undefined;
+  let building: Promise<Encoded> | undefined;
+
+  const rebuild = (): Promise<Encoded> => {
+    building ??= encode(app)
+      .then((encoded) => (ready = encoded))
+      .finally(() => (building = undefined));
+    return building;
+  };
 
   const latest = async (): Promise<Encoded> => {
-    const seq = String(await catalogSeq(app.couch));
-    if (current?.seq !== seq) {
-      const encoded = encode(app);
-      current = { seq, encoded };
-      // A failed build is not kept: the next request tries again.
-      encoded.catch(() => {
-        if (current?.encoded === encoded) current = undefined;
-      });
-    }
-    return current.encoded;
+    if (!ready) return rebuild();
+    if (String(await catalogSeq(app.couch)) !== String(ready.seq)) rebuild().catch((error: unknown) => app.log.warn({ err: error }, 'catalog snapshot rebuild failed'));
+    return ready;
   };
+
+  if (options.warm) {
+    app.addHook('onReady', async () => {
+      rebuild().catch((error: unknown) => app.log.warn({ err: error }, 'catalog snapshot warm-up failed'));
+    });
+  }
 
   app.get('/catalog/snapshot', async (request: FastifyRequest, reply: FastifyReply) => {
     const encoded = await latest();
