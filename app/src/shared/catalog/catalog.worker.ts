@@ -70,7 +70,8 @@ const scheduleSave = (): void => {
 const readLocal = async (): Promise<void> => {
   const saved = await readSavedCatalog(db);
   if (saved) {
-    for (const doc of saved.docs) hold(doc as never);
+    // Saved as held: already shaped.
+    for (const doc of saved.docs) held.set(doc._id, doc);
     seq = saved.seq;
     return;
   }
