@@ -11,6 +11,7 @@ import authRoutes from './routes/auth/index';
 import bookingRoutes from './routes/bookings/index';
 import calendarFeedRoutes from './routes/calendar-feeds';
 import calendarRoutes from './routes/calendar/index';
+import catalogSnapshotRoutes from './routes/catalog-snapshot';
 import certificateRoutes from './routes/certificates/index';
 import courseRoutes from './routes/courses/index';
 import dbProxy from './routes/db-proxy';
@@ -61,6 +62,8 @@ export async function buildApp(options: AppOptions) {
       await api.register(courseRoutes, { prefix: '/courses', travelBufferMinutes: options.travelBufferMinutes });
       await api.register(calendarRoutes, { prefix: '/calendar' });
       await api.register(calendarFeedRoutes);
+      // Serving the PWA means devices will ask for the snapshot: have one ready.
+      await api.register(catalogSnapshotRoutes, { warm: Boolean(options.staticDir) });
       await api.register(eventRoutes);
       await api.register(attendanceRoutes);
       await api.register(certificateRoutes, { prefix: '/certificates' });

@@ -65,6 +65,7 @@ it('marks 12 attendees over two days offline, keeps them over a reload, syncs th
     await row(page, name).getByRole('button', { name: index === 7 ? 'Absent' : 'Present', exact: true }).click();
   }
   await expect.poll(() => pending(page)).toBe('24');
+  expect(await page.getByRole('status', { name: 'Sync' }).textContent()).toBe('Offline · 24 marks saved on this device');
 
   await page.reload();
   await row(page, names[11]!).waitFor({ timeout: 20_000 });

@@ -17,7 +17,7 @@ it('shows the replicated catalog, then still renders shell and calendar offline 
   await sessions.goto(stack.baseUrl, JUNE_2031);
   const link = sessions.sessionLinks(title);
   await link.waitFor({ timeout: 20_000 });
-  expect(await link.getAttribute('aria-label')).toContain('12 seats left');
+  expect(await link.textContent()).toContain('12 seats left');
 
   await sessions.page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
 

@@ -10,6 +10,14 @@ export interface FilterChoice {
   withSeats?: boolean;
 }
 
+/** Types an ISO date into a day, month and year date input, year last so the date applies once. */
+async function fillDate(group: Locator, iso: string): Promise<void> {
+  const [year, month, day] = iso.split('-') as [string, string, string];
+  await group.getByLabel('Day').fill(day);
+  await group.getByLabel('Month').fill(month);
+  await group.getByLabel('Year').fill(year);
+}
+
 /** The calendar page: filters, calendar views, session links. */
 export class SessionsPage {
   constructor(readonly page: Page) {}
@@ -32,12 +40,19 @@ export class SessionsPage {
     return this.page.getByRole('link', { name: new RegExp(escape(title)) });
   }
 
+  /** On a phone the filters sit behind a "Filter sessions" disclosure. */
+  get filtersToggle(): Locator {
+    return this.page.locator('.filters-disclosure > summary');
+  }
+
   async filter(choice: FilterChoice): Promise<void> {
+    const closed = this.page.locator('.filters-disclosure:not([open]) > summary');
+    if (await closed.count()) await closed.click();
     const form = this.page.getByRole('form', { name: 'Filter sessions' });
     if (choice.course) await form.getByLabel('Course').selectOption({ label: choice.course });
     if (choice.location) await form.getByLabel('Location').selectOption(choice.location);
-    if (choice.from) await form.getByLabel('From').fill(choice.from);
-    if (choice.to) await form.getByLabel('To').fill(choice.to);
+    if (choice.from) await fillDate(form.getByRole('group', { name: 'From' }), choice.from);
+    if (choice.to) await fillDate(form.getByRole('group', { name: 'To' }), choice.to);
     if (choice.withSeats !== undefined) await form.getByLabel('Only sessions with seats').setChecked(choice.withSeats);
   }
 

@@ -1,5 +1,6 @@
 import { DEVICE_DB, localDb } from '../../../shared/pouch';
 import { bookingRequestDoc, type BookingRequestDoc } from './booking-request-doc';
+import { requestsStore } from './requests-store';
 
 export const requestsDb = () => localDb<BookingRequestDoc>(DEVICE_DB.bookings);
 
@@ -21,6 +22,7 @@ export const addRequest = async (request: NewRequest, online: boolean): Promise<
   const key = crypto.randomUUID();
   const doc = bookingRequestDoc.parse({ ...request, _id: `${REQUEST_PREFIX}${key}`, key, state: online ? 'sending' : 'queued', createdAt: new Date().toISOString() });
   await requestsDb().put(doc);
+  await requestsStore.wake();
   return doc;
 };
 

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { hasDeviceBookings } from '../api/device-bookings';
 
 const RETRY_MS = 20_000;
 
@@ -9,12 +10,15 @@ const RETRY_MS = 20_000;
  */
 export const useBookingOutbox = (sessionEpoch: number): void => {
   useEffect(() => {
-    const flush = () => void import('../api/outbox').then(({ flushOutbox }) => flushOutbox());
-    flush();
-    window.addEventListener('online', flush);
-    const timer = setInterval(flush, RETRY_MS);
+    const flush = async () => {
+      if (await hasDeviceBookings()) await (await import('../api/outbox')).flushOutbox();
+    };
+    const send = () => void flush();
+    send();
+    window.addEventListener('online', send);
+    const timer = setInterval(send, RETRY_MS);
     return () => {
-      window.removeEventListener('online', flush);
+      window.removeEventListener('online', send);
       clearInterval(timer);
     };
   }, [sessionEpoch]);

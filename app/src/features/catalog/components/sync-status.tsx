@@ -1,4 +1,4 @@
-import type { ReplicationState } from '../api/replicate-catalog';
+import type { ReplicationState } from '../../../shared/catalog/catalog-messages';
 
 const TEXT: Record<Exclude<ReplicationState['kind'], 'stopped'>, string> = {
   connecting: 'Connecting to the booking server…',

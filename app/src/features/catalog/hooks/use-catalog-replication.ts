@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { ReplicationState } from '../api/replicate-catalog';
+import type { ReplicationState } from '../../../shared/catalog/catalog-messages';
+import { onCatalogMessage, postToCatalog } from '../../../shared/catalog/catalog-worker-client';
 
 /**
- * Keeps the catalog replication running for the whole page. It restarts when `sessionEpoch`
- * changes (a login can lift a 401/403 that ended it), when the network comes back (skipping
- * the remaining back-off), and on `restart()`.
+ * Keeps the catalog replication (in the catalog worker) running for the whole page. It restarts
+ * when `sessionEpoch` changes (a login can lift a 401/403 that ended it), when the network comes
+ * back (skipping the remaining back-off), and on `restart()`.
  */
 export const useCatalogReplication = (sessionEpoch: number) => {
   const [state, setState] = useState<ReplicationState>({ kind: 'connecting' });
@@ -16,18 +17,15 @@ export const useCatalogReplication = (sessionEpoch: number) => {
     return () => window.removeEventListener('online', restart);
   }, [restart]);
 
-  useEffect(() => {
-    let stop: (() => void) | undefined;
-    let stopped = false;
-    // PouchDB's replication code loads after the first paint; the calendar reads the device's copy meanwhile.
-    void import('../api/replicate-catalog').then(({ startCatalogReplication }) => {
-      if (!stopped) stop = startCatalogReplication(setState);
-    });
-    return () => {
-      stopped = true;
-      stop?.();
-    };
-  }, [sessionEpoch, attempt]);
+  useEffect(
+    () =>
+      onCatalogMessage((message) => {
+        if (message.type === 'replication') setState(message.state);
+      }),
+    [],
+  );
+
+  useEffect(() => postToCatalog({ type: 'sync' }), [sessionEpoch, attempt]);
 
   return { state, restart };
 };

@@ -1,4 +1,4 @@
-import { useOnlineStatus } from '../hooks/use-online-status';
+import { useOnlineStatus } from '../../../shared/use-online-status';
 
 /** Says the state in words; the dot only repeats it for sighted users. */
 export function ConnectionStatus() {

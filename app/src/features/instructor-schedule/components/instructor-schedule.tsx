@@ -2,7 +2,7 @@ import { lazy, Suspense } from 'react';
 import { londonDate } from '../../../../../domain/london-time';
 import { useCatalog } from '../../../shared/catalog/use-catalog';
 import { navigate, useHashLocation } from '../../../shared/router';
-import { useOnlineStatus } from '../../connection/hooks/use-online-status';
+import { useOnlineStatus } from '../../../shared/use-online-status';
 import { dayKey, floatingDay } from '../../../shared/calendar/floating-dates';
 import { CourseList } from './course-list';
 import { SessionForm } from './session-form';

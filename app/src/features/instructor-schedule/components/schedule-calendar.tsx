@@ -1,9 +1,10 @@
 import 'react-big-calendar/lib/css/react-big-calendar.css';
 import '../../../styles/calendar.css';
-import { useMemo, type KeyboardEvent, type SyntheticEvent } from 'react';
+import { useMemo, useRef, type KeyboardEvent, type SyntheticEvent } from 'react';
 import { Calendar } from 'react-big-calendar';
 import type { SessionDoc } from '../../../../../domain/schemas/catalog';
 import { toScheduleEvents, type ScheduleEvent } from '../calendar/schedule-events';
+import { useCalendarAria } from '../../../shared/calendar/calendar-aria';
 import { londonLocalizer } from '../../../shared/calendar/london-localizer';
 import { ScheduleEventView } from './schedule-event';
 
@@ -27,8 +28,10 @@ export default function ScheduleCalendar({ sessions, date, onNavigate, onSelect 
   const selectOnEnter = (event: ScheduleEvent, key: SyntheticEvent<HTMLElement>) => {
     if ((key as KeyboardEvent<HTMLElement>).key === 'Enter') select(event);
   };
+  const root = useRef<HTMLDivElement>(null);
+  useCalendarAria(root);
   return (
-    <div className="session-calendar schedule-calendar" data-view="week">
+    <div ref={root} className="session-calendar schedule-calendar" data-view="week">
       <Calendar<ScheduleEvent>
         localizer={londonLocalizer}
         culture="en-GB"

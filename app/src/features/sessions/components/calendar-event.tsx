@@ -4,17 +4,11 @@ import { hrefTo } from '../../../shared/router';
 import type { SessionEvent } from '../calendar/session-events';
 import { STATE_SYMBOL, sessionStateText } from '../session-state';
 
-const describe = ({ session, day, days, seatsLeft, state }: SessionEvent): string =>
-  [
-    session.courseTitle,
-    days > 1 ? `day ${day} of ${days}` : '',
-    formatLondonDateTime(session.days[day - 1]!.start),
-    `location ${session.location}`,
-    sessionStateText(state, seatsLeft),
-  ]
-    .filter(Boolean)
-    .join(', ');
-
+/**
+ * What a sighted user reads, then (for a screen reader) the day and time the grid shows by position.
+ * No aria-label: the accessible name is this text, so it always contains the visible words
+ * (WCAG 2.5.3, label in name) and voice control users can say what they see.
+ */
 function EventText({ event }: { event: SessionEvent }) {
   return (
     <>
@@ -24,8 +18,9 @@ function EventText({ event }: { event: SessionEvent }) {
       <span className="session-event__title">{event.session.courseTitle}</span>{' '}
       <span className="session-event__meta">
         {event.days > 1 && `Day ${event.day}/${event.days} · `}
-        {event.session.location} · {sessionStateText(event.state, event.seatsLeft)}
+        Location {event.session.location} · {sessionStateText(event.state, event.seatsLeft)}
       </span>
+      <span className="visually-hidden">, {formatLondonDateTime(event.session.days[event.day - 1]!.start)}</span>
     </>
   );
 }
@@ -33,7 +28,7 @@ function EventText({ event }: { event: SessionEvent }) {
 /** Month and agenda: a real link, so each session is one Tab stop announced with its seats left. */
 export function LinkedSessionEvent({ event }: EventProps<SessionEvent>) {
   return (
-    <a className="session-event" data-state={event.state} data-session-id={event.session._id} href={hrefTo(`/sessions/${event.session._id}`)} aria-label={describe(event)}>
+    <a className="session-event" data-state={event.state} data-session-id={event.session._id} href={hrefTo(`/sessions/${event.session._id}`)}>
       <EventText event={event} />
     </a>
   );
@@ -42,7 +37,7 @@ export function LinkedSessionEvent({ event }: EventProps<SessionEvent>) {
 /** Week and day: the calendar's own wrapper is already a focusable button, so no nested link. */
 export function PlainSessionEvent({ event }: EventProps<SessionEvent>) {
   return (
-    <span className="session-event" data-state={event.state} data-session-id={event.session._id} aria-label={describe(event)}>
+    <span className="session-event" data-state={event.state} data-session-id={event.session._id}>
       <EventText event={event} />
     </span>
   );

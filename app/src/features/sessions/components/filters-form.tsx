@@ -1,6 +1,7 @@
 import type { ChangeEvent } from 'react';
 import { LOCATIONS } from '../../../../../domain/catalog-values';
 import type { Location } from '../../../../../domain/schemas/catalog';
+import { DateInput } from '../../../shared/date-input';
 import type { SessionFilters } from '../filters/session-filters';
 
 interface FiltersFormProps {
@@ -12,7 +13,7 @@ interface FiltersFormProps {
 /** Every control is labelled; changes apply at once (the data is local, so there is nothing to wait for). */
 export function FiltersForm({ filters, courses, onChange }: FiltersFormProps) {
   const set = (patch: Partial<SessionFilters>) => onChange({ ...filters, ...patch });
-  const value = (event: ChangeEvent<HTMLInputElement | HTMLSelectElement>) => event.target.value || undefined;
+  const value = (event: ChangeEvent<HTMLSelectElement>) => event.target.value || undefined;
   return (
     <form className="filters" aria-label="Filter sessions" onSubmit={(event) => event.preventDefault()}>
       <div className="field">
@@ -37,14 +38,8 @@ export function FiltersForm({ filters, courses, onChange }: FiltersFormProps) {
           ))}
         </select>
       </div>
-      <div className="field">
-        <label htmlFor="filter-from">From</label>
-        <input id="filter-from" type="date" value={filters.from ?? ''} onChange={(event) => set({ from: value(event) })} />
-      </div>
-      <div className="field">
-        <label htmlFor="filter-to">To</label>
-        <input id="filter-to" type="date" value={filters.to ?? ''} onChange={(event) => set({ to: value(event) })} />
-      </div>
+      <DateInput id="filter-from" legend="From" value={filters.from} onChange={(from) => set({ from })} />
+      <DateInput id="filter-to" legend="To" value={filters.to} onChange={(to) => set({ to })} />
       <div className="field field--check">
         <input id="filter-seats" type="checkbox" checked={filters.withSeats} onChange={(event) => set({ withSeats: event.target.checked })} />
         <label htmlFor="filter-seats">Only sessions with seats</label>

@@ -1,9 +1,10 @@
 import 'react-big-calendar/lib/css/react-big-calendar.css';
 import '../../../styles/calendar.css';
-import { useMemo, type KeyboardEvent, type SyntheticEvent } from 'react';
+import { useMemo, useRef, type KeyboardEvent, type SyntheticEvent } from 'react';
 import { Calendar, type View } from 'react-big-calendar';
 import type { SessionDoc } from '../../../../../domain/schemas/catalog';
 import { navigate } from '../../../shared/router';
+import { useCalendarAria } from '../../../shared/calendar/calendar-aria';
 import { londonLocalizer } from '../../../shared/calendar/london-localizer';
 import { toEvents, type SessionEvent } from '../calendar/session-events';
 import { sessionsInWindow, viewWindow } from '../calendar/view-window';
@@ -42,8 +43,10 @@ export default function SessionCalendar({ sessions, seatsLeftOf, view, date, age
     () => toEvents(sessionsInWindow(sessions, viewWindow(view, new Date(dayStart), agendaLength)), seatsLeftOf),
     [sessions, seatsLeftOf, view, dayStart, agendaLength],
   );
+  const root = useRef<HTMLDivElement>(null);
+  useCalendarAria(root);
   return (
-    <div className="session-calendar" data-view={view}>
+    <div ref={root} className="session-calendar" data-view={view}>
       <Calendar<SessionEvent>
         localizer={londonLocalizer}
         culture="en-GB"

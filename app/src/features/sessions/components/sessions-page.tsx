@@ -8,7 +8,7 @@ import { navigate, useHashLocation } from '../../../shared/router';
 import { useMediaQuery } from '../../../shared/use-media-query';
 import { dayKey } from '../../../shared/calendar/floating-dates';
 import { agendaLength, calendarDate, parseView } from '../calendar/calendar-query';
-import { filterSessions, parseFilters, writeFilters, type SessionFilters } from '../filters/session-filters';
+import { activeFilters, filterSessions, parseFilters, writeFilters, type SessionFilters } from '../filters/session-filters';
 import { FiltersForm } from './filters-form';
 
 const SessionCalendar = lazy(() => import('./session-calendar'));
@@ -45,6 +45,8 @@ export function SessionsPage({ seatsLeftOf, status }: SessionsPageProps) {
     navigate(path, written, { replace: true });
   };
 
+  const filtersForm = <FiltersForm filters={filters} courses={courses} onChange={setFilters} />;
+
   return (
     <section className="sessions" aria-labelledby="sessions-heading" aria-busy={catalog.status === 'loading'}>
       <h1 id="sessions-heading">Courses</h1>
@@ -53,7 +55,15 @@ export function SessionsPage({ seatsLeftOf, status }: SessionsPageProps) {
         connection.
       </p>
       {status}
-      <FiltersForm filters={filters} courses={courses} onChange={setFilters} />
+      {narrow ? (
+        // On a phone the sessions come first: the filters are one tap away, not a screen of fields above them.
+        <details className="filters-disclosure">
+          <summary>Filter sessions{activeFilters(filters) > 0 && ` (${activeFilters(filters)} on)`}</summary>
+          {filtersForm}
+        </details>
+      ) : (
+        filtersForm
+      )}
       {catalog.status === 'error' && <p role="alert">Could not read the saved courses: {catalog.message}</p>}
       <p role="status" className="sessions__count">
         {catalog.status === 'ready' ? `${plural(shown.length, 'session')} match.` : 'Loading course dates…'}

@@ -75,3 +75,7 @@ export const filterSessions = (
     }
     return !filters.withSeats || isBookable(session, seatsLeftOf(session));
   });
+
+/** How many filters narrow the calendar, for the phone's "Filter sessions (2 on)". */
+export const activeFilters = (filters: SessionFilters): number =>
+  [filters.course, filters.location, filters.from, filters.to].filter(Boolean).length + (filters.withSeats ? 1 : 0);
