@@ -21,6 +21,9 @@ afterAll(async () => {
   await couch.stop();
 });
 
+// Apache CouchDB does not die of these requests, but the gateway must refuse them there too.
+const restarts = () => couch.embedded?.restarts() ?? 0;
+
 const send = (path: string, init: RequestInit = {}) => fetch(`${stack.baseUrl}/db/${DB.catalog}${path}`, init);
 const openRevs = (revs: string[] | string, extra = '') =>
   `/${encodeURIComponent(id)}?revs=true&open_revs=${encodeURIComponent(typeof revs === 'string' ? revs : JSON.stringify(revs))}${extra}`;
@@ -47,7 +50,7 @@ it('refuses each request of the crashing class with JSON 400/403, and the embedd
     const response = await send(path, init);
     expect([400, 403], what).toContain(response.status);
     expect(await response.json(), what).toMatchObject({ error: expect.any(String), message: expect.any(String) });
-    expect(couch.embedded.restarts(), what).toBe(0);
+    expect(restarts(), what).toBe(0);
   }
 });
 
@@ -62,7 +65,7 @@ it('answers latest=true for revisions the server never saw as missing, without p
   expect(results[0]!.docs[0]).toMatchObject({ error: { id, rev: unknownRev, error: 'not_found' } });
   expect(results[1]!.docs[0]).toMatchObject({ ok: { _id: id, _rev: rev } });
   expect(results[2]!.docs[0]).toMatchObject({ error: { error: 'not_found' } });
-  expect(couch.embedded.restarts()).toBe(0);
+  expect(restarts()).toBe(0);
 });
 
 it('still replicates the catalog afterwards, with no restart', async () => {
@@ -70,5 +73,5 @@ it('still replicates the catalog afterwards, with no restart', async () => {
   const result = await local.replicate.from(remotePouch(stack.baseUrl, DB.catalog));
   expect(result.ok).toBe(true);
   expect(await local.get(id)).toMatchObject({ title: 'Crash probe' });
-  expect(couch.embedded.restarts()).toBe(0);
+  expect(restarts()).toBe(0);
 });
