@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DOC_TYPES } from '../doc-ids';
 import { MAX_SEATS } from '../seats';
 import { emailSchema } from './auth';
-import { isoInstant } from './catalog';
+import { holdIdSchema, isoInstant } from './catalog';
 
 export const attendeeSchema = z.object({
   name: z.string({ error: 'Name each attendee.' }).trim().min(1, 'Name each attendee.').max(120),
@@ -42,6 +42,8 @@ export const bookingDoc = z.object({
   courseId: z.string(),
   sessionStart: isoInstant,
   seats: z.number().int().min(1).max(MAX_SEATS),
+  /** The key of this booking's entry in its session's public seat ledger. */
+  holdId: holdIdSchema,
   attendees: z.array(attendeeSchema),
   contact: z.object({ name: z.string(), email: z.string() }),
   status: bookingStatusSchema,
@@ -55,7 +57,7 @@ export type BookingDoc = z.infer<typeof bookingDoc>;
 
 /** What the API answers for a booking. */
 export const publicBooking = bookingDoc
-  .pick({ sessionId: true, courseId: true, sessionStart: true, seats: true, attendees: true, status: true, reason: true, createdAt: true, confirmedAt: true, cancelledAt: true })
+  .pick({ sessionId: true, courseId: true, sessionStart: true, seats: true, holdId: true, attendees: true, status: true, reason: true, createdAt: true, confirmedAt: true, cancelledAt: true })
   .extend({ id: z.string() });
 export type PublicBooking = z.infer<typeof publicBooking>;
 

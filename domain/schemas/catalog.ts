@@ -44,8 +44,10 @@ export const capacitySchema = z
 export const notesText = z.string().trim().max(4000, 'Notes are at most 4000 characters.');
 export const notesSchema = notesText.default('');
 
+export const holdIdSchema = z.string().regex(/^[0-9a-f]{32}$/, 'A hold id is 32 lowercase hex digits.');
+
 export const seatHold = z.object({
-  bookingId: z.string(),
+  holdId: holdIdSchema,
   seats: z.number().int().min(1).max(MAX_SEATS),
   at: isoInstant,
 });

@@ -5,7 +5,7 @@ import type { SessionDoc } from '../../domain/schemas/catalog';
 import { seatsLeft } from '../../domain/seats';
 import { catalogDb, nowOf, type BookingDeps } from './deps';
 
-export type HoldRequest = Pick<BookingDoc, '_id' | 'sessionId' | 'seats'>;
+export type HoldRequest = Pick<BookingDoc, 'holdId' | 'sessionId' | 'seats'>;
 type Held = { verdict: HoldVerdict | 'session_not_found'; seatsLeft: number };
 export type HoldOutcome = Held & { retries: number };
 
@@ -14,9 +14,9 @@ function decideBatch(session: SessionDoc | null, batch: readonly HoldRequest[], 
   if (!session || session.type !== 'session') return { done: { outcomes: batch.map(() => ({ verdict: 'session_not_found', seatsLeft: 0 })) } };
   let ledger = { ...session, holds: session.holds ?? [] };
   const verdicts = batch.map((booking): HoldVerdict => {
-    if (ledger.holds.some((hold) => hold.bookingId === booking._id)) return 'ok';
+    if (ledger.holds.some((hold) => hold.holdId === booking.holdId)) return 'ok';
     const verdict = decideHold(ledger, booking.seats, now);
-    if (verdict === 'ok') ledger = { ...ledger, holds: [...ledger.holds, { bookingId: booking._id, seats: booking.seats, at: now.toISOString() }] };
+    if (verdict === 'ok') ledger = { ...ledger, holds: [...ledger.holds, { holdId: booking.holdId, seats: booking.seats, at: now.toISOString() }] };
     return verdict;
   });
   const outcomes = verdicts.map((verdict) => ({ verdict, seatsLeft: seatsLeft(ledger) }));
@@ -37,15 +37,15 @@ export async function holdSeats(deps: BookingDeps, booking: HoldRequest): Promis
   return outcome!;
 }
 
-/** Removes the holds of these bookings from a session's ledger; the seats are free at once. */
-export async function releaseHolds(deps: BookingDeps, sessionId: string, bookingIds: readonly string[]): Promise<number> {
-  const releasing = new Set(bookingIds);
+/** Removes these holds from a session's ledger; the seats are free at once. */
+export async function releaseHolds(deps: BookingDeps, sessionId: string, holdIds: readonly string[]): Promise<number> {
+  const releasing = new Set(holdIds);
   const { released } = await conditionalWrite(
     catalogDb(deps),
     sessionId,
     (session): Decision<SessionDoc, { released: number }> => {
       const holds = session?.holds ?? [];
-      const kept = holds.filter((hold) => !releasing.has(hold.bookingId));
+      const kept = holds.filter((hold) => !releasing.has(hold.holdId));
       if (!session || kept.length === holds.length) return { done: { released: 0 } };
       return { write: { ...session, holds: kept }, result: { released: holds.length - kept.length } };
     },

@@ -1,6 +1,6 @@
 import { isConflict, isNotFound } from '../../couch/client';
 import { decideHold, type HoldVerdict } from '../../domain/booking-rules';
-import { bookingDocId, DOC_TYPES } from '../../domain/doc-ids';
+import { bookingDocId, DOC_TYPES, newHoldId } from '../../domain/doc-ids';
 import type { BookingDoc, BookingReason, BookingRequest } from '../../domain/schemas/booking';
 import type { SessionDoc } from '../../domain/schemas/catalog';
 import { seatsLeft } from '../../domain/seats';
@@ -93,6 +93,7 @@ export async function placeBooking(deps: BookingDeps, input: PlaceInput): Promis
     courseId: session.courseId,
     sessionStart: session.days[0]!.start,
     seats: input.attendees.length,
+    holdId: newHoldId(),
     attendees: input.attendees,
     contact: input.contact,
     status: 'pending',

@@ -37,6 +37,10 @@ function (newDoc, oldDoc, userCtx) {
         forbid('A booking names one attendee per seat.');
       }
     }
+    // The key of the booking's entry in the public seat ledger, which must not name the booking.
+    if (typeof booking.holdId !== 'string' || !/^[0-9a-f]{32}$/.test(booking.holdId)) {
+      forbid('A booking needs a holdId of 32 hex digits.');
+    }
     var required = ['owner', 'sessionId', 'courseId', 'sessionStart', 'createdAt'];
     for (var r = 0; r < required.length; r++) {
       if (!isText(booking[required[r]])) {
