@@ -16,9 +16,9 @@ export default fp(async function pwaRoutes(app: FastifyInstance, options: { root
     preCompressed: true,
     setHeaders: (res, path) => {
       const file = basename(path);
-      if (NEVER_CACHED.has(file)) res.header('Cache-Control', 'no-cache');
-      else if (path.includes('/assets/')) res.header('Cache-Control', 'public, max-age=31536000, immutable');
-      else res.header('Cache-Control', 'public, max-age=3600');
+      if (NEVER_CACHED.has(file)) res.setHeader('Cache-Control', 'no-cache');
+      else if (path.includes('/assets/')) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+      else res.setHeader('Cache-Control', 'public, max-age=3600');
     },
   });
 
