@@ -5,6 +5,7 @@ import attendanceConflicts from './plugins/attendance-conflicts';
 import recovery from './plugins/recovery';
 import couch from './plugins/couch';
 import errors, { sendNotFound } from './plugins/errors';
+import jsonCharset from './plugins/json-charset';
 import session from './plugins/session';
 import attendanceRoutes from './routes/attendance/index';
 import authRoutes from './routes/auth/index';
@@ -14,6 +15,7 @@ import calendarRoutes from './routes/calendar/index';
 import certificateRoutes from './routes/certificates/index';
 import courseRoutes from './routes/courses/index';
 import dbProxy from './routes/db-proxy';
+import { cursorKey } from './feeds/event-cursor';
 import eventRoutes from './routes/events';
 import healthRoutes from './routes/health';
 import pwaRoutes from './routes/pwa';
@@ -25,6 +27,8 @@ export interface AppOptions {
   /** The built PWA; omitted in API-only tests. */
   staticDir?: string;
   travelBufferMinutes: number;
+  /** Years ahead the instructor may schedule; SCHEDULE_HORIZON_YEARS (2) when omitted. */
+  scheduleHorizonYears?: number;
   loginRateLimitPerMinute: number;
   loginFailuresPerAccount: number;
   logger?: FastifyServerOptions['logger'];
@@ -51,6 +55,7 @@ export async function buildApp(options: AppOptions) {
 
   await app.register(
     async (api) => {
+      await api.register(jsonCharset);
       await api.register(healthRoutes);
       await api.register(authRoutes, {
         prefix: '/auth',
@@ -58,10 +63,10 @@ export async function buildApp(options: AppOptions) {
         loginFailuresPerAccount: options.loginFailuresPerAccount,
       });
       await api.register(bookingRoutes, { prefix: '/bookings' });
-      await api.register(courseRoutes, { prefix: '/courses', travelBufferMinutes: options.travelBufferMinutes });
+      await api.register(courseRoutes, { prefix: '/courses', travelBufferMinutes: options.travelBufferMinutes, horizonYears: options.scheduleHorizonYears });
       await api.register(calendarRoutes, { prefix: '/calendar' });
       await api.register(calendarFeedRoutes);
-      await api.register(eventRoutes);
+      await api.register(eventRoutes, { cursorKey: cursorKey(options.sync) });
       await api.register(attendanceRoutes);
       await api.register(certificateRoutes, { prefix: '/certificates' });
     },

@@ -3,9 +3,10 @@ import { DOC_TYPES } from '../doc-ids';
 import { MAX_SEATS } from '../seats';
 import { emailSchema } from './auth';
 import { holdIdSchema, isoInstant } from './catalog';
+import { humanText } from './human-text';
 
 export const attendeeSchema = z.object({
-  name: z.string({ error: 'Name each attendee.' }).trim().min(1, 'Name each attendee.').max(120),
+  name: humanText({ label: 'An attendee name', min: 1, max: 120, required: 'Name each attendee.' }),
   email: emailSchema.optional(),
 });
 export type Attendee = z.infer<typeof attendeeSchema>;

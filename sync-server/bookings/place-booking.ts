@@ -105,8 +105,15 @@ export async function placeBooking(deps: BookingDeps, input: PlaceInput): Promis
   return complete(deps, pending, session);
 }
 
+const attendeeList = (attendees: BookingRequest['attendees']): string =>
+  JSON.stringify(attendees.map((attendee) => [attendee.name, attendee.email ?? null]));
+
+/** A retry repeats the request exactly; anything else under the same key is a different booking. */
+const sameRequest = (earlier: BookingDoc, input: PlaceInput): boolean =>
+  earlier.sessionId === input.sessionId && attendeeList(earlier.attendees) === attendeeList(input.attendees);
+
 function resume(deps: BookingDeps, earlier: BookingDoc, input: PlaceInput, session: SessionDoc | null): Promise<PlaceResult> {
-  if (earlier.sessionId !== input.sessionId || earlier.seats !== input.attendees.length) throw new IdempotencyKeyReused();
+  if (!sameRequest(earlier, input)) throw new IdempotencyKeyReused();
   if (earlier.status === 'pending') return complete(deps, earlier, session);
   return Promise.resolve(answer(earlier, session, 0));
 }
