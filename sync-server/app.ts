@@ -3,6 +3,7 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import type { Account } from '../couch/credentials';
 import attendanceConflicts from './plugins/attendance-conflicts';
 import recovery from './plugins/recovery';
+import securityHeaders from './plugins/security-headers';
 import couch from './plugins/couch';
 import errors, { sendNotFound } from './plugins/errors';
 import jsonCharset from './plugins/json-charset';
@@ -47,6 +48,7 @@ export async function buildApp(options: AppOptions) {
     return503OnClosing: true,
   });
   await app.register(errors);
+  await app.register(securityHeaders);
   await app.register(cookie);
   await app.register(couch, { url: options.couchUrl, admin: options.admin, sync: options.sync });
   await app.register(session);

@@ -1,4 +1,5 @@
 import type { KeyObject } from 'node:crypto';
+import type { OutgoingHttpHeaders } from 'node:http';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { DB, ROLES } from '../../domain/databases';
 import { currentSeq, followChanges, type Change } from '../feeds/changes';
@@ -48,7 +49,9 @@ export default async function eventRoutes(app: FastifyInstance, options: { curso
 
     reply.hijack();
     const out = reply.raw;
+    // A hijacked reply skips Fastify's header writing: pass on what hooks set (the security headers).
     out.writeHead(200, {
+      ...(reply.getHeaders() as OutgoingHttpHeaders),
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-cache',
       connection: 'keep-alive',
