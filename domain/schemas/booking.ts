@@ -59,7 +59,7 @@ export type BookingDoc = z.infer<typeof bookingDoc>;
 /** What the API answers for a booking. */
 export const publicBooking = bookingDoc
   .pick({ sessionId: true, courseId: true, sessionStart: true, seats: true, holdId: true, attendees: true, status: true, reason: true, createdAt: true, confirmedAt: true, cancelledAt: true })
-  .extend({ id: z.string() });
+  .extend({ id: z.string(), holdId: holdIdSchema.optional() });
 export type PublicBooking = z.infer<typeof publicBooking>;
 
 export const toPublicBooking = (doc: BookingDoc): PublicBooking =>

@@ -45,7 +45,8 @@ export async function releaseHolds(deps: BookingDeps, sessionId: string, holdIds
     sessionId,
     (session): Decision<SessionDoc, { released: number }> => {
       const holds = session?.holds ?? [];
-      const kept = holds.filter((hold) => !releasing.has(hold.holdId));
+      // A legacy hold (no holdId yet, see legacy-holds.ts) is never released by a missing id.
+      const kept = holds.filter((hold) => !hold.holdId || !releasing.has(hold.holdId));
       if (!session || kept.length === holds.length) return { done: { released: 0 } };
       return { write: { ...session, holds: kept }, result: { released: holds.length - kept.length } };
     },

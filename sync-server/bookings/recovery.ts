@@ -6,6 +6,7 @@ import { moveBooking } from './booking-status';
 import { cancelSessionBookings } from './cancel-session-bookings';
 import { bookingsDb, catalogDb, nowOf, type BookingDeps } from './deps';
 import { bookingsByHold } from './hold-owners';
+import { migrateLegacyHolds } from './legacy-holds';
 import { releaseHolds } from './ledger';
 import { resolveLedgerConflicts, type ConflictedSession } from './resolve-conflicts';
 
@@ -74,9 +75,14 @@ async function reseat(deps: BookingDeps, booking: BookingDoc): Promise<'reseated
 export async function recoverBookings(couch: Couch, options: RecoveryOptions = {}): Promise<RecoveryReport> {
   const deps: BookingDeps = { couch, ...options };
   const report: RecoveryReport = { conflictsResolved: 0, confirmed: 0, rejected: 0, released: 0, cancelled: 0, reseated: 0 };
-  const active = [...(await bookingsWithStatus(deps, 'pending')), ...(await bookingsWithStatus(deps, 'confirmed'))];
+  const activeBookings = async () => [...(await bookingsWithStatus(deps, 'pending')), ...(await bookingsWithStatus(deps, 'confirmed'))];
+  let active = await activeBookings();
 
   let sessions = await allSessions(deps);
+  if (await migrateLegacyHolds(deps, active, sessions)) {
+    active = await activeBookings();
+    sessions = await allSessions(deps);
+  }
   for (const session of sessions.filter((s) => s._conflicts?.length)) {
     const { resolved, cut } = await resolveLedgerConflicts(deps, session);
     if (resolved) report.conflictsResolved++;

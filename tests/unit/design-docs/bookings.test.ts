@@ -96,11 +96,18 @@ describe('bookings validate_doc_update: structure (as the sync-server)', () => {
     expect(check({ ...booking, idempotencyKey: undefined, confirmedAt: undefined })).toBe('ok');
   });
 
-  it('requires an opaque hold id, the key of its seat-ledger entry', () => {
+  it('requires an opaque hold id, the key of its seat-ledger entry, on every booking that holds seats', () => {
     const message = forbidden('A booking needs a holdId of 32 hex digits.');
-    for (const holdId of [undefined, '', booking._id, 'ABCDEF0123456789ABCDEF0123456789', '0123456789abcdef']) {
-      expect(check({ ...booking, holdId })).toEqual(message);
+    for (const status of ['pending', 'confirmed', 'cancelled', 'rejected']) {
+      for (const holdId of ['', booking._id, 'ABCDEF0123456789ABCDEF0123456789', '0123456789abcdef', 42]) {
+        expect(check({ ...booking, status, holdId })).toEqual(message);
+      }
     }
+    expect(check({ ...booking, status: 'pending', holdId: undefined })).toEqual(message);
+    expect(check({ ...booking, status: 'confirmed', holdId: undefined })).toEqual(message);
+    // Bookings finished before hold ids existed stay writable (by an admin repairing data, say).
+    expect(check({ ...booking, status: 'cancelled', holdId: undefined })).toBe('ok');
+    expect(check({ ...booking, status: 'rejected', holdId: undefined })).toBe('ok');
   });
 });
 

@@ -7,7 +7,7 @@ const created = z.object({ booking: publicBooking });
 const refusalDetails = z.object({ nextSessions: z.array(sessionSuggestion).default([]) });
 
 export type SendOutcome =
-  | { kind: 'confirmed'; bookingId: string; holdId: string }
+  | { kind: 'confirmed'; bookingId: string; holdId?: string }
   | { kind: 'rejected'; message: string; nextSessions: z.infer<typeof sessionSuggestion>[] }
   /** Try again later: no network, server trouble, or the session cookie expired. */
   | { kind: 'retry'; needsLogin: boolean };
