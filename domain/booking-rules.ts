@@ -30,17 +30,17 @@ export function decideCancel(booking: Pick<BookingDoc, 'status' | 'sessionStart'
 }
 
 const byArrival = (a: SeatHold, b: SeatHold): number =>
-  Date.parse(a.at) - Date.parse(b.at) || (a.bookingId < b.bookingId ? -1 : a.bookingId > b.bookingId ? 1 : 0);
+  Date.parse(a.at) - Date.parse(b.at) || (a.holdId < b.holdId ? -1 : a.holdId > b.holdId ? 1 : 0);
 
 /**
  * Merges the seat holds of conflicting revisions of one session, deterministically: earlier holds
- * (tie-break: booking id) keep their seats up to the capacity; later ones are cut.
+ * (tie-break: hold id) keep their seats up to the capacity; later ones are cut.
  */
 export function mergeHolds(revisions: readonly (readonly SeatHold[])[], capacity: number): { kept: SeatHold[]; cut: SeatHold[] } {
   const earliest = new Map<string, SeatHold>();
   for (const hold of revisions.flat()) {
-    const seen = earliest.get(hold.bookingId);
-    if (!seen || byArrival(hold, seen) < 0) earliest.set(hold.bookingId, hold);
+    const seen = earliest.get(hold.holdId);
+    if (!seen || byArrival(hold, seen) < 0) earliest.set(hold.holdId, hold);
   }
   const limit = Math.min(capacity, MAX_SEATS);
   const kept: SeatHold[] = [];

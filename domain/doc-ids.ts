@@ -17,6 +17,8 @@ const uuid = (): string => globalThis.crypto.randomUUID();
 export const courseDocId = (code: string): string => `course:${code.toLowerCase()}`;
 export const sessionDocId = (id: string = uuid()): string => `session:${id}`;
 export const bookingDocId = (id: string = uuid()): string => `booking:${id}`;
+/** A booking's seat-ledger key: random, so the public catalog cannot be linked to a booking. */
+export const newHoldId = (): string => uuid().replaceAll('-', '');
 export const attendanceDocId = (sessionId: string, bookingId: string, attendee: number, day: number): string =>
   `attendance:${sessionId}:${bookingId}:${attendee}:${day}`;
 export const assessmentDocId = (sessionId: string, bookingId: string, attendee: number): string =>

@@ -1,8 +1,12 @@
 /** The seat rule: one home for the 12-seat limit. */
 export const MAX_SEATS = 12;
 
+/**
+ * One entry of a session's public seat ledger. `holdId` is an opaque random id that only the
+ * booking document (private) also carries, so the public catalog never names a booking.
+ */
 export interface SeatHold {
-  bookingId: string;
+  holdId: string;
   seats: number;
   at: string;
 }

@@ -1,7 +1,7 @@
 import type { SessionDoc } from './schemas/catalog';
 import { seatsBooked, seatsLeft } from './seats';
 
-/** The public view of a session, as the API lists it. Seat holds (booking ids) never leave the server. */
+/** The public view of a session, as the API lists it: seat counts, not the ledger's holds. */
 export function sessionSummary(doc: SessionDoc) {
   const holds = doc.holds ?? [];
   return {

@@ -3,8 +3,10 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import type { Account } from '../couch/credentials';
 import attendanceConflicts from './plugins/attendance-conflicts';
 import recovery from './plugins/recovery';
+import securityHeaders from './plugins/security-headers';
 import couch from './plugins/couch';
 import errors, { sendNotFound } from './plugins/errors';
+import jsonCharset from './plugins/json-charset';
 import session from './plugins/session';
 import attendanceRoutes from './routes/attendance/index';
 import authRoutes from './routes/auth/index';
@@ -15,6 +17,7 @@ import catalogSnapshotRoutes from './routes/catalog-snapshot';
 import certificateRoutes from './routes/certificates/index';
 import courseRoutes from './routes/courses/index';
 import dbProxy from './routes/db-proxy';
+import { cursorKey } from './feeds/event-cursor';
 import eventRoutes from './routes/events';
 import healthRoutes from './routes/health';
 import pwaRoutes from './routes/pwa';
@@ -26,6 +29,8 @@ export interface AppOptions {
   /** The built PWA; omitted in API-only tests. */
   staticDir?: string;
   travelBufferMinutes: number;
+  /** Years ahead the instructor may schedule; SCHEDULE_HORIZON_YEARS (2) when omitted. */
+  scheduleHorizonYears?: number;
   loginRateLimitPerMinute: number;
   loginFailuresPerAccount: number;
   logger?: FastifyServerOptions['logger'];
@@ -44,6 +49,7 @@ export async function buildApp(options: AppOptions) {
     return503OnClosing: true,
   });
   await app.register(errors);
+  await app.register(securityHeaders);
   await app.register(cookie);
   await app.register(couch, { url: options.couchUrl, admin: options.admin, sync: options.sync });
   await app.register(session);
@@ -52,6 +58,7 @@ export async function buildApp(options: AppOptions) {
 
   await app.register(
     async (api) => {
+      await api.register(jsonCharset);
       await api.register(healthRoutes);
       await api.register(authRoutes, {
         prefix: '/auth',
@@ -59,12 +66,12 @@ export async function buildApp(options: AppOptions) {
         loginFailuresPerAccount: options.loginFailuresPerAccount,
       });
       await api.register(bookingRoutes, { prefix: '/bookings' });
-      await api.register(courseRoutes, { prefix: '/courses', travelBufferMinutes: options.travelBufferMinutes });
+      await api.register(courseRoutes, { prefix: '/courses', travelBufferMinutes: options.travelBufferMinutes, horizonYears: options.scheduleHorizonYears });
       await api.register(calendarRoutes, { prefix: '/calendar' });
       await api.register(calendarFeedRoutes);
       // Serving the PWA means devices will ask for the snapshot: have one ready.
       await api.register(catalogSnapshotRoutes, { warm: Boolean(options.staticDir) });
-      await api.register(eventRoutes);
+      await api.register(eventRoutes, { cursorKey: cursorKey(options.sync) });
       await api.register(attendanceRoutes);
       await api.register(certificateRoutes, { prefix: '/certificates' });
     },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DOC_TYPES } from '../doc-ids';
 import { isoInstant } from './catalog';
+import { humanText } from './human-text';
 
 export const ATTENDANCE_STATUSES = ['present', 'late', 'absent', 'left-early'] as const;
 export const attendanceStatusSchema = z.enum(ATTENDANCE_STATUSES, { error: 'Status is present, late, absent or left-early.' });
@@ -10,7 +11,7 @@ export const ASSESSMENT_RESULTS = ['pass', 'fail'] as const;
 export const assessmentResultSchema = z.enum(ASSESSMENT_RESULTS, { error: 'An assessment result is pass or fail.' });
 export type AssessmentResult = z.infer<typeof assessmentResultSchema>;
 
-const markNotes = z.string().trim().max(2000, 'Notes are at most 2000 characters.');
+const markNotes = humanText({ label: 'Notes', max: 2000, multiline: true });
 const index = (what: string) => z.number({ error: `${what} is a 0-based index.` }).int(`${what} is a 0-based index.`).min(0, `${what} is a 0-based index.`);
 const marksSchema = z.number({ error: 'Marks are a whole number from 0 to 1000.' }).int().min(0).max(1000);
 

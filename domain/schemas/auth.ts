@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { humanText } from './human-text';
 
 export const MIN_PASSWORD_LENGTH = 10;
 
@@ -19,7 +20,7 @@ export const signupRequest = z.object({
     .string({ error: 'Choose a password.' })
     .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters for the password.`)
     .max(200),
-  name: z.string({ error: 'Enter your name.' }).trim().min(1, 'Enter your name.').max(120),
+  name: humanText({ label: 'Your name', min: 1, max: 120, required: 'Enter your name.' }),
 });
 export type SignupRequest = z.infer<typeof signupRequest>;
 

@@ -2,10 +2,11 @@ import { z } from 'zod';
 import { DOC_TYPES } from '../doc-ids';
 import { MAX_SEATS } from '../seats';
 import { emailSchema } from './auth';
-import { isoInstant } from './catalog';
+import { holdIdSchema, isoInstant } from './catalog';
+import { humanText } from './human-text';
 
 export const attendeeSchema = z.object({
-  name: z.string({ error: 'Name each attendee.' }).trim().min(1, 'Name each attendee.').max(120),
+  name: humanText({ label: 'An attendee name', min: 1, max: 120, required: 'Name each attendee.' }),
   email: emailSchema.optional(),
 });
 export type Attendee = z.infer<typeof attendeeSchema>;
@@ -42,6 +43,8 @@ export const bookingDoc = z.object({
   courseId: z.string(),
   sessionStart: isoInstant,
   seats: z.number().int().min(1).max(MAX_SEATS),
+  /** The key of this booking's entry in its session's public seat ledger. */
+  holdId: holdIdSchema,
   attendees: z.array(attendeeSchema),
   contact: z.object({ name: z.string(), email: z.string() }),
   status: bookingStatusSchema,
@@ -55,8 +58,8 @@ export type BookingDoc = z.infer<typeof bookingDoc>;
 
 /** What the API answers for a booking. */
 export const publicBooking = bookingDoc
-  .pick({ sessionId: true, courseId: true, sessionStart: true, seats: true, attendees: true, status: true, reason: true, createdAt: true, confirmedAt: true, cancelledAt: true })
-  .extend({ id: z.string() });
+  .pick({ sessionId: true, courseId: true, sessionStart: true, seats: true, holdId: true, attendees: true, status: true, reason: true, createdAt: true, confirmedAt: true, cancelledAt: true })
+  .extend({ id: z.string(), holdId: holdIdSchema.optional() });
 export type PublicBooking = z.infer<typeof publicBooking>;
 
 export const toPublicBooking = (doc: BookingDoc): PublicBooking =>

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LOCATIONS, SESSION_STATUSES } from '../catalog-values';
 import { DOC_TYPES, SCHEDULE_DOC_ID } from '../doc-ids';
 import { MAX_SEATS } from '../seats';
+import { humanText } from './human-text';
 
 export const locationSchema = z.enum(LOCATIONS, { error: 'Location must be A or B.' });
 export type Location = z.infer<typeof locationSchema>;
@@ -14,8 +15,8 @@ export const isoInstant = z.iso.datetime({ offset: true, error: 'Use an ISO date
 
 export const courseFields = z.object({
   code: z.string().trim().regex(/^[A-Za-z0-9-]{2,20}$/, 'The course code is 2 to 20 letters, digits or dashes.'),
-  title: z.string().trim().min(3).max(120),
-  description: z.string().trim().max(4000).default(''),
+  title: humanText({ label: 'The title', min: 3, max: 120, required: 'Give the course a title of at least 3 characters.' }),
+  description: humanText({ label: 'The description', max: 4000, multiline: true }).default(''),
   durationDays: z.number().int().min(1).max(5),
   dailyStart: wallClock,
   dailyEnd: wallClock,
@@ -41,11 +42,13 @@ export const capacitySchema = z
   .min(1, `Capacity is a whole number from 1 to ${MAX_SEATS}.`)
   .max(MAX_SEATS, `Capacity is at most ${MAX_SEATS} seats.`);
 
-export const notesText = z.string().trim().max(4000, 'Notes are at most 4000 characters.');
+export const notesText = humanText({ label: 'Notes', max: 4000, multiline: true });
 export const notesSchema = notesText.default('');
 
+export const holdIdSchema = z.string().regex(/^[0-9a-f]{32}$/, 'A hold id is 32 lowercase hex digits.');
+
 export const seatHold = z.object({
-  bookingId: z.string(),
+  holdId: holdIdSchema,
   seats: z.number().int().min(1).max(MAX_SEATS),
   at: isoInstant,
 });

@@ -8,6 +8,16 @@ import { capacitySchema, courseFields, isoInstant, locationSchema, notesSchema, 
 /** A session's days all fall within this many days of its first start (lets queries bound their look-back). */
 export const MAX_SESSION_SPAN_DAYS = 14;
 
+/** How far ahead the instructor may schedule: a typo such as year 9999 is refused, not stored. */
+export const SCHEDULE_HORIZON_YEARS = 2;
+
+/** The latest instant a scheduled session may end, counted from now. */
+export function scheduleHorizon(now: Date, years = SCHEDULE_HORIZON_YEARS): Date {
+  const limit = new Date(now);
+  limit.setUTCFullYear(limit.getUTCFullYear() + years);
+  return limit;
+}
+
 const INSTANT_HELP = 'Use a date-time like 2027-03-22T09:30 (London time) or an ISO instant with an offset.';
 
 const minuteInstant = z.iso.datetime({ offset: true, precision: -1 });
@@ -61,7 +71,10 @@ export const daysInput = z
         ctx.addIssue({ code: 'custom', path: [index, 'start'], message: 'Days must be in order, each starting after the previous one ends.' });
       }
     });
-    const span = Date.parse(days.at(-1)!.end) - Date.parse(days[0]!.start);
+    const [first, last] = [days[0], days.at(-1)];
+    // Zod runs this refinement even when .min(1) has already failed.
+    if (!first || !last) return;
+    const span = Date.parse(last.end) - Date.parse(first.start);
     if (span > MAX_SESSION_SPAN_DAYS * 24 * 3600_000) {
       ctx.addIssue({ code: 'custom', message: `A session's days must fall within ${MAX_SESSION_SPAN_DAYS} days.` });
     }

@@ -31,7 +31,7 @@ export async function cancelBooking(deps: BookingDeps, bookingId: string, byInst
   );
   if (booking && (verdict === 'ok' || verdict === 'already_cancelled')) {
     if (verdict === 'ok') await reached(deps, 'booking-cancelled', booking._id);
-    await releaseHolds(deps, booking.sessionId, [booking._id]);
+    await releaseHolds(deps, booking.sessionId, [booking.holdId]);
   }
   return { verdict, booking };
 }

@@ -26,6 +26,6 @@ export async function cancelSessionBookings(couch: Couch, sessionId: string): Pr
     const after = await moveBooking(deps, booking._id, ACTIVE_STATUSES, { to: 'cancelled', reason: 'session_cancelled' });
     if (after?.status === 'cancelled' && after.reason === 'session_cancelled') cancelled.push(after);
   }
-  await releaseHolds(deps, sessionId, cancelled.map((booking) => booking._id));
+  await releaseHolds(deps, sessionId, cancelled.map((booking) => booking.holdId));
   return { bookings: cancelled.length, attendees: cancelled.reduce((sum, booking) => sum + booking.seats, 0) };
 }

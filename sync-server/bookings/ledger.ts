@@ -6,7 +6,7 @@ import { seatsLeft } from '../../domain/seats';
 import { catalogDb, nowOf, type BookingDeps } from './deps';
 import { resolveLedgerConflicts, type ConflictedSession } from './resolve-conflicts';
 
-export type HoldRequest = Pick<BookingDoc, '_id' | 'sessionId' | 'seats'>;
+export type HoldRequest = Pick<BookingDoc, 'holdId' | 'sessionId' | 'seats'>;
 type Held = { verdict: HoldVerdict | 'session_not_found'; seatsLeft: number };
 export type HoldOutcome = Held & { retries: number };
 
@@ -15,9 +15,9 @@ function decideBatch(session: SessionDoc | null, batch: readonly HoldRequest[], 
   if (!session || session.type !== 'session') return { done: { outcomes: batch.map(() => ({ verdict: 'session_not_found', seatsLeft: 0 })) } };
   let ledger = { ...session, holds: session.holds ?? [] };
   const verdicts = batch.map((booking): HoldVerdict => {
-    if (ledger.holds.some((hold) => hold.bookingId === booking._id)) return 'ok';
+    if (ledger.holds.some((hold) => hold.holdId === booking.holdId)) return 'ok';
     const verdict = decideHold(ledger, booking.seats, now);
-    if (verdict === 'ok') ledger = { ...ledger, holds: [...ledger.holds, { bookingId: booking._id, seats: booking.seats, at: now.toISOString() }] };
+    if (verdict === 'ok') ledger = { ...ledger, holds: [...ledger.holds, { holdId: booking.holdId, seats: booking.seats, at: now.toISOString() }] };
     return verdict;
   });
   const outcomes = verdicts.map((verdict) => ({ verdict, seatsLeft: seatsLeft(ledger) }));
@@ -39,7 +39,7 @@ async function settledLedger(deps: BookingDeps, sessionId: string): Promise<{ se
     const session = (await catalogDb(deps).get(sessionId, { conflicts: true })) as ConflictedSession;
     if (!session._conflicts?.length) return { session, cut };
     const merged = await resolveLedgerConflicts(deps, session);
-    for (const hold of merged.cut) cut.add(hold.bookingId);
+    for (const hold of merged.cut) cut.add(hold.holdId);
   }
   throw new Error(`The seat ledger of ${sessionId} kept conflicting after ${SETTLE_ROUNDS} merges`);
 }
@@ -49,12 +49,12 @@ export async function holdBatch(deps: BookingDeps, sessionId: string, batch: rea
   const { outcomes, retries } = await conditionalWrite(catalogDb(deps), sessionId, (session) => decideBatch(session, batch, nowOf(deps)), deps.retry);
   if (!outcomes.some((outcome) => outcome.verdict === 'ok')) return outcomes.map((outcome) => ({ ...outcome, retries }));
   const { session, cut } = await settledLedger(deps, sessionId);
-  const held = new Set((session.holds ?? []).map((hold) => hold.bookingId));
-  const lost = batch.filter((booking, i) => outcomes[i]!.verdict === 'ok' && !held.has(booking._id) && !cut.has(booking._id));
+  const held = new Set((session.holds ?? []).map((hold) => hold.holdId));
+  const lost = batch.filter((booking, i) => outcomes[i]!.verdict === 'ok' && !held.has(booking.holdId) && !cut.has(booking.holdId));
   const again = lost.length && rounds > 1 ? await holdBatch(deps, sessionId, lost, rounds - 1) : [];
   return batch.map((booking, i): HoldOutcome => {
     const outcome = outcomes[i]!;
-    if (outcome.verdict !== 'ok' || held.has(booking._id)) return { ...outcome, seatsLeft: seatsLeft(session), retries };
+    if (outcome.verdict !== 'ok' || held.has(booking.holdId)) return { ...outcome, seatsLeft: seatsLeft(session), retries };
     const retried = again[lost.indexOf(booking)];
     return retried ?? { verdict: 'session_full', seatsLeft: seatsLeft(session), retries };
   });
@@ -67,15 +67,16 @@ export async function holdSeats(deps: BookingDeps, booking: HoldRequest): Promis
   return outcome!;
 }
 
-/** Removes the holds of these bookings from a session's ledger; the seats are free at once. */
-export async function releaseHolds(deps: BookingDeps, sessionId: string, bookingIds: readonly string[]): Promise<number> {
-  const releasing = new Set(bookingIds);
+/** Removes these holds from a session's ledger; the seats are free at once. */
+export async function releaseHolds(deps: BookingDeps, sessionId: string, holdIds: readonly string[]): Promise<number> {
+  const releasing = new Set(holdIds);
   const { released } = await conditionalWrite(
     catalogDb(deps),
     sessionId,
     (session): Decision<SessionDoc, { released: number }> => {
       const holds = session?.holds ?? [];
-      const kept = holds.filter((hold) => !releasing.has(hold.bookingId));
+      // A legacy hold (no holdId yet, see legacy-holds.ts) is never released by a missing id.
+      const kept = holds.filter((hold) => !hold.holdId || !releasing.has(hold.holdId));
       if (!session || kept.length === holds.length) return { done: { released: 0 } };
       return { write: { ...session, holds: kept }, result: { released: holds.length - kept.length } };
     },

@@ -1,6 +1,6 @@
 import { isConflict, isNotFound } from '../../couch/client';
 import { decideHold, type HoldVerdict } from '../../domain/booking-rules';
-import { bookingDocId, DOC_TYPES } from '../../domain/doc-ids';
+import { bookingDocId, DOC_TYPES, newHoldId } from '../../domain/doc-ids';
 import type { BookingDoc, BookingReason, BookingRequest } from '../../domain/schemas/booking';
 import type { SessionDoc } from '../../domain/schemas/catalog';
 import { seatsLeft } from '../../domain/seats';
@@ -93,6 +93,7 @@ export async function placeBooking(deps: BookingDeps, input: PlaceInput): Promis
     courseId: session.courseId,
     sessionStart: session.days[0]!.start,
     seats: input.attendees.length,
+    holdId: newHoldId(),
     attendees: input.attendees,
     contact: input.contact,
     status: 'pending',
@@ -104,8 +105,15 @@ export async function placeBooking(deps: BookingDeps, input: PlaceInput): Promis
   return complete(deps, pending, session);
 }
 
+const attendeeList = (attendees: BookingRequest['attendees']): string =>
+  JSON.stringify(attendees.map((attendee) => [attendee.name, attendee.email ?? null]));
+
+/** A retry repeats the request exactly; anything else under the same key is a different booking. */
+const sameRequest = (earlier: BookingDoc, input: PlaceInput): boolean =>
+  earlier.sessionId === input.sessionId && attendeeList(earlier.attendees) === attendeeList(input.attendees);
+
 function resume(deps: BookingDeps, earlier: BookingDoc, input: PlaceInput, session: SessionDoc | null): Promise<PlaceResult> {
-  if (earlier.sessionId !== input.sessionId || earlier.seats !== input.attendees.length) throw new IdempotencyKeyReused();
+  if (!sameRequest(earlier, input)) throw new IdempotencyKeyReused();
   if (earlier.status === 'pending') return complete(deps, earlier, session);
   return Promise.resolve(answer(earlier, session, 0));
 }

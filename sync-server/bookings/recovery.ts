@@ -5,6 +5,8 @@ import type { Couch } from '../plugins/couch';
 import { moveBooking } from './booking-status';
 import { cancelSessionBookings } from './cancel-session-bookings';
 import { bookingsDb, catalogDb, nowOf, type BookingDeps } from './deps';
+import { bookingsByHold } from './hold-owners';
+import { migrateLegacyHolds } from './legacy-holds';
 import { releaseHolds } from './ledger';
 import { resolveLedgerConflicts, type ConflictedSession } from './resolve-conflicts';
 
@@ -50,9 +52,9 @@ async function reseat(deps: BookingDeps, booking: BookingDoc): Promise<'reseated
     booking.sessionId,
     (session): Decision<ConflictedSession, { fits: boolean | null }> => {
       const holds = session?.holds ?? [];
-      if (session && holds.some((hold) => hold.bookingId === booking._id)) return { done: { fits: null } };
+      if (session && holds.some((hold) => hold.holdId === booking.holdId)) return { done: { fits: null } };
       if (!session || seatsLeft({ ...session, holds }) < booking.seats) return { done: { fits: false } };
-      const hold = { bookingId: booking._id, seats: booking.seats, at: booking.confirmedAt ?? booking.createdAt };
+      const hold = { holdId: booking.holdId, seats: booking.seats, at: booking.confirmedAt ?? booking.createdAt };
       return { write: { ...session, holds: [...holds, hold] } as ConflictedSession, result: { fits: true } };
     },
     deps.retry,
@@ -73,9 +75,14 @@ async function reseat(deps: BookingDeps, booking: BookingDoc): Promise<'reseated
 export async function recoverBookings(couch: Couch, options: RecoveryOptions = {}): Promise<RecoveryReport> {
   const deps: BookingDeps = { couch, ...options };
   const report: RecoveryReport = { conflictsResolved: 0, confirmed: 0, rejected: 0, released: 0, cancelled: 0, reseated: 0 };
-  const active = [...(await bookingsWithStatus(deps, 'pending')), ...(await bookingsWithStatus(deps, 'confirmed'))];
+  const activeBookings = async () => [...(await bookingsWithStatus(deps, 'pending')), ...(await bookingsWithStatus(deps, 'confirmed'))];
+  let active = await activeBookings();
 
   let sessions = await allSessions(deps);
+  if (await migrateLegacyHolds(deps, active, sessions)) {
+    active = await activeBookings();
+    sessions = await allSessions(deps);
+  }
   for (const session of sessions.filter((s) => s._conflicts?.length)) {
     const { resolved, cut } = await resolveLedgerConflicts(deps, session);
     if (resolved) report.conflictsResolved++;
@@ -88,27 +95,27 @@ export async function recoverBookings(couch: Couch, options: RecoveryOptions = {
   for (const sessionId of cancelledSessions) report.cancelled += (await cancelSessionBookings(couch, sessionId)).bookings;
 
   const cutoff = nowOf(deps).getTime() - (options.graceSeconds ?? DEFAULT_GRACE_SECONDS) * 1000;
-  const held = new Set(sessions.flatMap((session) => session.holds.map((hold) => hold.bookingId)));
+  const held = new Set(sessions.flatMap((session) => session.holds.map((hold) => hold.holdId)));
   for (const booking of active.filter((b) => b.status === 'pending' && Date.parse(b.createdAt) < cutoff && !cancelledSessions.has(b.sessionId))) {
-    const after = held.has(booking._id)
+    const after = held.has(booking.holdId)
       ? await moveBooking(deps, booking._id, ['pending'], { to: 'confirmed' })
       : await moveBooking(deps, booking._id, ['pending'], { to: 'rejected', reason: 'interrupted' });
     if (after?.status === 'confirmed') report.confirmed++;
     if (after?.status === 'rejected') report.rejected++;
   }
 
-  const activeIds = new Set(active.map((booking) => booking._id));
-  const suspects = sessions.flatMap((session) => session.holds.filter((hold) => !activeIds.has(hold.bookingId)).map((hold) => hold.bookingId));
-  const fresh = await bookingsById(deps, suspects);
+  const activeHolds = new Set(active.map((booking) => booking.holdId));
+  const suspects = sessions.flatMap((session) => session.holds.filter((hold) => !activeHolds.has(hold.holdId)).map((hold) => hold.holdId));
+  const fresh = await bookingsByHold(deps, suspects);
   for (const session of sessions) {
     const dead = session.holds
-      .filter((hold) => !activeIds.has(hold.bookingId))
-      .filter((hold) => !['pending', 'confirmed'].includes(fresh.get(hold.bookingId)?.status ?? 'missing'))
-      .map((hold) => hold.bookingId);
+      .filter((hold) => !activeHolds.has(hold.holdId))
+      .filter((hold) => !['pending', 'confirmed'].includes(fresh.get(hold.holdId)?.status ?? 'missing'))
+      .map((hold) => hold.holdId);
     if (dead.length) report.released += await releaseHolds(deps, session._id, dead);
   }
 
-  const unseated = active.filter((b) => b.status === 'confirmed' && !held.has(b._id) && !cancelledSessions.has(b.sessionId));
+  const unseated = active.filter((b) => b.status === 'confirmed' && !held.has(b.holdId) && !cancelledSessions.has(b.sessionId));
   const current = await bookingsById(deps, unseated.map((booking) => booking._id));
   for (const booking of unseated) {
     const now = current.get(booking._id);

@@ -3,6 +3,7 @@ import type { SessionDoc } from '../../domain/schemas/catalog';
 import type { SeatHold } from '../../domain/seats';
 import { moveBooking } from './booking-status';
 import { catalogDb, type BookingDeps } from './deps';
+import { bookingsByHold } from './hold-owners';
 
 export type ConflictedSession = SessionDoc & { _rev: string; _conflicts?: string[] };
 
@@ -22,8 +23,10 @@ export async function resolveLedgerConflicts(deps: BookingDeps, session: Conflic
     docs: [{ ...winner, holds: kept }, ...losers.map((rev) => ({ _id: session._id, _rev: rev, _deleted: true }) as unknown as SessionDoc)],
   });
   if (results[0]?.error) return { resolved: false, cut: [] };
+  const owners = await bookingsByHold(deps, cut.map((hold) => hold.holdId));
   for (const hold of cut) {
-    await moveBooking(deps, hold.bookingId, ['pending', 'confirmed'], { to: 'rejected', reason: 'overbooked_on_conflict' });
+    const booking = owners.get(hold.holdId);
+    if (booking) await moveBooking(deps, booking._id, ['pending', 'confirmed'], { to: 'rejected', reason: 'overbooked_on_conflict' });
   }
   return { resolved: true, cut };
 }

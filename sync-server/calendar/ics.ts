@@ -41,9 +41,18 @@ const LONDON_VTIMEZONE = [
   'END:VTIMEZONE',
 ];
 
-/** TEXT values escape backslash, semicolon, comma and newlines (RFC 5545 3.3.11). */
+/**
+ * TEXT values escape backslash, semicolon, comma and line breaks (RFC 5545 3.3.11); a CRLF, a bare CR
+ * or a bare LF is one line break. Other control characters are not allowed in TEXT at all, and a
+ * bare CR would end the content line early, so they are dropped (input refuses them anyway).
+ */
 export const escapeText = (value: string): string =>
-  value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+  value
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n/g, '\\n')
+    .replace(/[\u0000-\u0008\u000A-\u001F\u007F]/g, '');
 
 /** Folds a content line at 75 octets, never inside a UTF-8 character (RFC 5545 3.1). */
 export function foldLine(line: string): string {

@@ -4,11 +4,13 @@ import { DB } from '../../domain/databases';
 import type { CourseDoc, ScheduleDoc, SessionDoc } from '../../domain/schemas/catalog';
 import type { Couch } from '../plugins/couch';
 
-/** What every scheduling operation needs: the database, the travel buffer and the clock. */
+/** What every scheduling operation needs: the database, the travel buffer, the clock and how far ahead it may book. */
 export interface ScheduleContext {
   couch: Couch;
   travelBufferMinutes: number;
   now: () => Date;
+  /** Years ahead a session may be scheduled; SCHEDULE_HORIZON_YEARS when omitted. */
+  horizonYears?: number;
 }
 
 export const sessionsDb = (couch: Couch): DocumentScope<SessionDoc> => couch.sync.use<SessionDoc>(DB.catalog);

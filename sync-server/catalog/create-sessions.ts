@@ -7,7 +7,7 @@ import type { Couch } from '../plugins/couch';
 import { getCourse, sessionsDb, type ScheduleContext } from './catalog-db';
 import { courseInactive, courseNotFound, scheduleConflict } from './errors';
 import { confirmSlots, describeClashes, reserveSlots } from './schedule';
-import { assertDaysFit } from './session-rules';
+import { assertDaysFit, assertWithinHorizon } from './session-rules';
 
 export type NewSessions = (couch: Couch, docs: readonly SessionDoc[]) => Promise<void>;
 
@@ -59,9 +59,11 @@ export async function createSessions(ctx: ScheduleContext, request: CreateSessio
   const course = await getCourse(ctx.couch, request.courseId);
   if (!course) throw courseNotFound();
   if (!course.active) throw courseInactive();
-  assertDaysFit(request.days, course.durationDays, now);
+  assertDaysFit(request.days, course.durationDays, now, ctx.horizonYears);
+  const series = occurrences(request.days, request.recurrence);
+  assertWithinHorizon(series.at(-1) ?? request.days, now, ctx.horizonYears);
   const seriesId = request.recurrence ? globalThis.crypto.randomUUID() : undefined;
-  const docs = occurrences(request.days, request.recurrence).map((days) =>
+  const docs = series.map((days) =>
     newSessionDoc(course, { location: request.location, days, capacity: request.capacity, notes: request.notes, seriesId }, now),
   );
   await placeSessions(ctx, docs);

@@ -34,7 +34,7 @@ export async function updateSession(ctx: ScheduleContext, id: string, patch: Upd
   const location = patch.location ?? current.location;
   const capacity = patch.capacity ?? current.capacity;
   const moving = !sameDays(days, current.days) || location !== current.location;
-  if (patch.days) assertDaysFit(days, current.days.length, ctx.now());
+  if (patch.days) assertDaysFit(days, current.days.length, ctx.now(), ctx.horizonYears);
   assertCapacityHolds(capacity, current);
 
   const cutting = capacity < current.capacity;

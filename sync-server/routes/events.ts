@@ -1,3 +1,5 @@
+import type { KeyObject } from 'node:crypto';
+import type { OutgoingHttpHeaders } from 'node:http';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { DB, ROLES } from '../../domain/databases';
 import { currentSeq, followChanges, type Change } from '../feeds/changes';
@@ -15,10 +17,10 @@ const invalidEventId = () =>
   new HttpError(400, 'invalid_event_id', 'Last-Event-ID is not an id this stream sent. Reconnect without it to start from now.');
 
 /** The id to resume after: the Last-Event-ID header, or `lastEventId` in the query for clients that cannot set headers. */
-function resumeFrom(request: FastifyRequest): EventCursor | null {
+function resumeFrom(request: FastifyRequest, key: KeyObject): EventCursor | null {
   const raw = request.headers['last-event-id'] ?? (request.query as { lastEventId?: string }).lastEventId;
   if (raw === undefined || raw === '') return null;
-  const cursor = decodeCursor(String(raw));
+  const cursor = decodeCursor(String(raw), key);
   if (!cursor) throw invalidEventId();
   return cursor;
 }
@@ -29,7 +31,8 @@ function resumeFrom(request: FastifyRequest): EventCursor | null {
  * Each stream follows CouchDB's `_changes` as the sync-server's account; booking events go only to
  * service accounts and the instructor, whose credentials are checked again before each one.
  */
-export default async function eventRoutes(app: FastifyInstance) {
+export default async function eventRoutes(app: FastifyInstance, options: { cursorKey: KeyObject }) {
+  const key = options.cursorKey;
   const sync = app.couch.sync;
   const open = new Set<() => void>();
   app.addHook('preClose', async () => {
@@ -38,7 +41,7 @@ export default async function eventRoutes(app: FastifyInstance) {
 
   app.get('/events', async (request, reply) => {
     const bookingsToo = readsBookings(request.user);
-    const resumed = resumeFrom(request);
+    const resumed = resumeFrom(request, key);
     const cursor: EventCursor = {
       catalog: resumed?.catalog ?? (await currentSeq(sync, DB.catalog)),
       bookings: resumed?.bookings ?? (bookingsToo ? await currentSeq(sync, DB.bookings) : null),
@@ -46,14 +49,16 @@ export default async function eventRoutes(app: FastifyInstance) {
 
     reply.hijack();
     const out = reply.raw;
+    // A hijacked reply skips Fastify's header writing: pass on what hooks set (the security headers).
     out.writeHead(200, {
+      ...(reply.getHeaders() as OutgoingHttpHeaders),
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-cache',
       connection: 'keep-alive',
       'x-accel-buffering': 'no',
     });
     // An id with no data dispatches nothing but gives the client a position to resume from.
-    out.write(`retry: ${RETRY_MS}\nid: ${encodeCursor(cursor)}\n\n`);
+    out.write(`retry: ${RETRY_MS}\nid: ${encodeCursor(cursor, key)}\n\n`);
 
     const stop = new AbortController();
     const keepAlive = setInterval(() => out.write(': keep-alive\n\n'), KEEP_ALIVE_MS);
@@ -68,7 +73,7 @@ export default async function eventRoutes(app: FastifyInstance) {
     out.on('close', close);
 
     const send = (event: FeedEvent) =>
-      out.write(`id: ${encodeCursor(cursor)}\nevent: ${event.name}\ndata: ${JSON.stringify(event.data)}\n\n`);
+      out.write(`id: ${encodeCursor(cursor, key)}\nevent: ${event.name}\ndata: ${JSON.stringify(event.data)}\n\n`);
 
     const stillReadsBookings = async () => readsBookings(await whoIs(app.couch.url, couchCredentials(request)));
 

@@ -4,7 +4,7 @@ import fp from 'fastify-plugin';
 import { basename } from 'node:path';
 import { sendNotFound } from '../plugins/errors';
 
-const NEVER_CACHED = new Set(['index.html', 'sw.js', 'registerSW.js', 'manifest.webmanifest']);
+const NEVER_CACHED = new Set(['index.html', 'shell-route.js', 'sw.js', 'registerSW.js', 'manifest.webmanifest']);
 
 /** Serves the built PWA: hashed assets are immutable, the shell and the service worker are never cached. */
 export default fp(async function pwaRoutes(app: FastifyInstance, options: { root: string }) {

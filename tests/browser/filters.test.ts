@@ -1,4 +1,5 @@
 import { beforeAll, expect, inject, it } from 'vitest';
+import { newHoldId } from '../../domain/doc-ids';
 import { insertCourseWithSession, insertSessions } from '../helpers/catalog-fixtures';
 import { useBrowserStack } from '../helpers/stack';
 import { SessionsPage } from './pages/sessions-page';
@@ -6,7 +7,7 @@ import { SessionsPage } from './pages/sessions-page';
 const stack = useBrowserStack();
 const title = `Filter Check First Aid ${Date.now()}`;
 const day = (date: number) => new Date(Date.UTC(2033, 2, date, 9, 0));
-const hold = { bookingId: 'booking:filters-test', seats: 1, at: new Date().toISOString() };
+const hold = { holdId: newHoldId(), seats: 1, at: new Date().toISOString() };
 
 beforeAll(async () => {
   const couch = inject('couch');
@@ -15,7 +16,7 @@ beforeAll(async () => {
     { start: day(8), location: 'B' },
     { start: day(9), location: 'B', capacity: 1, holds: [hold] },
     { start: day(10), location: 'B', status: 'cancelled' },
-    { start: day(14), location: 'B', capacity: 4, holds: [{ ...hold, bookingId: 'booking:filters-test-2' }] },
+    { start: day(14), location: 'B', capacity: 4, holds: [{ ...hold, holdId: newHoldId() }] },
   ]);
 });
 

@@ -47,10 +47,10 @@ export async function bookingsOfSession(couch: Couch, sessionId: string): Promis
 /** The invariant: the ledger's holds are exactly the pending and confirmed bookings, seat for seat. */
 export async function ledgerAgrees(couch: Couch, sessionId: string): Promise<{ held: Record<string, number>; booked: Record<string, number> }> {
   const session = await readSession(couch, sessionId);
-  const held = Object.fromEntries(session.holds.map((hold) => [hold.bookingId, hold.seats]));
+  const held = Object.fromEntries(session.holds.map((hold) => [hold.holdId, hold.seats]));
   const bookings = await bookingsOfSession(couch, sessionId);
   const booked = Object.fromEntries(
-    bookings.filter((booking) => booking.status === 'confirmed' || booking.status === 'pending').map((booking) => [booking._id, booking.seats]),
+    bookings.filter((booking) => booking.status === 'confirmed' || booking.status === 'pending').map((booking) => [booking.holdId, booking.seats]),
   );
   return { held, booked };
 }

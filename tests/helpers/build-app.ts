@@ -11,6 +11,8 @@ export function appOptions(couch: TestCouch = inject('couch'), overrides: Partia
     admin: couch.admin,
     sync: couch.sync,
     travelBufferMinutes: 60,
+    // Each integration file schedules in its own window decades ahead (see schedule-window.ts).
+    scheduleHorizonYears: 100,
     loginRateLimitPerMinute: 10_000,
     loginFailuresPerAccount: 1_000,
     ...overrides,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { couchAs } from '../../couch/client';
 import { DB } from '../../domain/databases';
-import { bookingDocId, courseDocId, sessionDocId } from '../../domain/doc-ids';
+import { bookingDocId, courseDocId, newHoldId, sessionDocId } from '../../domain/doc-ids';
 import type { Attendee, BookingDoc } from '../../domain/schemas/booking';
 import type { CourseDoc, SessionDoc } from '../../domain/schemas/catalog';
 import type { TestCouch } from './test-couch';
@@ -50,6 +50,7 @@ export async function insertSessionWithBookings(
     courseId: course._id,
     sessionStart,
     seats: booking.attendees.length,
+    holdId: newHoldId(),
     attendees: booking.attendees,
     contact: booking.contact ?? { name: `Contact ${index}`, email: booking.owner },
     status: booking.status ?? 'confirmed',
@@ -69,7 +70,7 @@ export async function insertSessionWithBookings(
     capacity: 12,
     status: 'scheduled',
     notes: '',
-    holds: bookings.filter((b) => b.status === 'confirmed').map((booking) => ({ bookingId: booking._id, seats: booking.seats, at: booking.createdAt })),
+    holds: bookings.filter((b) => b.status === 'confirmed').map((booking) => ({ holdId: booking.holdId, seats: booking.seats, at: booking.createdAt })),
     updatedAt: now,
   };
   await server.use(DB.catalog).bulk({ docs: [course, session] as never[] });

@@ -37,6 +37,12 @@ function (newDoc, oldDoc, userCtx) {
         forbid('A booking names one attendee per seat.');
       }
     }
+    // The key of the booking's entry in the public seat ledger, which must not name the booking.
+    // Bookings finished before hold ids existed may lack one; a booking that holds seats may not.
+    var holds = status === 'pending' || status === 'confirmed';
+    if ((holds || booking.holdId !== undefined) && (typeof booking.holdId !== 'string' || !/^[0-9a-f]{32}$/.test(booking.holdId))) {
+      forbid('A booking needs a holdId of 32 hex digits.');
+    }
     var required = ['owner', 'sessionId', 'courseId', 'sessionStart', 'createdAt'];
     for (var r = 0; r < required.length; r++) {
       if (!isText(booking[required[r]])) {

@@ -33,8 +33,22 @@ function (newDoc, oldDoc, userCtx) {
     }
   }
 
+  // The catalog is public: a hold carries an opaque id, never anything that names a booking.
+  function isHold(hold) {
+    if (!hold || typeof hold !== 'object' || isArray(hold)) {
+      return false;
+    }
+    for (var key in hold) {
+      if (key !== 'holdId' && key !== 'seats' && key !== 'at') {
+        return false;
+      }
+    }
+    return typeof hold.holdId === 'string' && /^[0-9a-f]{32}$/.test(hold.holdId) &&
+      isWholeNumber(hold.seats, 1, 12) && isText(hold.at);
+  }
+
   function validateHolds(holds, capacity) {
-    var message = 'Session holds must be a list of {bookingId, seats, at}.';
+    var message = 'Session holds must be a list of {holdId, seats, at}, the hold id 32 hex digits.';
     if (!isArray(holds)) {
       forbid(message);
     }
@@ -42,14 +56,13 @@ function (newDoc, oldDoc, userCtx) {
     var seen = {};
     for (var i = 0; i < holds.length; i++) {
       var hold = holds[i];
-      if (!hold || !isText(hold.bookingId) || !isWholeNumber(hold.seats, 1, 12)) {
+      if (!isHold(hold)) {
         forbid(message);
       }
-      // Prefixed so that an id such as "__proto__" cannot collide with Object's own keys.
-      if (seen[':' + hold.bookingId]) {
-        forbid('A booking holds seats on a session only once.');
+      if (seen[hold.holdId]) {
+        forbid('A hold appears on a session only once.');
       }
-      seen[':' + hold.bookingId] = true;
+      seen[hold.holdId] = true;
       total += hold.seats;
     }
     if (total > capacity) {

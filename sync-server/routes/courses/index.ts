@@ -8,6 +8,7 @@ import sessionRoutes from './sessions';
 
 export interface CourseRouteOptions {
   travelBufferMinutes: number;
+  horizonYears?: number;
 }
 
 /** /api/courses: the course list is public (the instructor also sees inactive courses); changes are the instructor's. */
@@ -29,5 +30,5 @@ export default async function courseRoutes(app: FastifyInstance, options: Course
     return { course: courseView(course) };
   });
 
-  await app.register(sessionRoutes, { prefix: '/sessions', travelBufferMinutes: options.travelBufferMinutes });
+  await app.register(sessionRoutes, { prefix: '/sessions', travelBufferMinutes: options.travelBufferMinutes, horizonYears: options.horizonYears });
 }

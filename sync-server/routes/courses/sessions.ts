@@ -14,9 +14,9 @@ import { requireRole } from '../../plugins/session';
 type WithId = { Params: { id: string } };
 
 /** /api/courses/sessions: public reads; the instructor schedules, moves and cancels. */
-export default async function sessionRoutes(app: FastifyInstance, options: { travelBufferMinutes: number }) {
+export default async function sessionRoutes(app: FastifyInstance, options: { travelBufferMinutes: number; horizonYears?: number }) {
   const instructorOnly = { preHandler: requireRole(ROLES.instructor) };
-  const ctx: ScheduleContext = { couch: app.couch, travelBufferMinutes: options.travelBufferMinutes, now: () => new Date() };
+  const ctx: ScheduleContext = { couch: app.couch, travelBufferMinutes: options.travelBufferMinutes, now: () => new Date(), horizonYears: options.horizonYears };
 
   const readSession = async (id: string) => {
     const session = await getSession(app.couch, id);

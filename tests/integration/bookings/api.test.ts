@@ -24,7 +24,7 @@ describe('POST /api/bookings', () => {
     const { booking } = response.json();
     expect(booking).toMatchObject({ sessionId: session._id, status: 'confirmed', seats: 3, attendees: attendees(3) });
     expect(booking.id).toMatch(/^booking:/);
-    expect((await readSession(app.couch, session._id)).holds).toEqual([expect.objectContaining({ bookingId: booking.id, seats: 3 })]);
+    expect((await readSession(app.couch, session._id)).holds).toEqual([{ holdId: booking.holdId, seats: 3, at: expect.any(String) }]);
   });
 
   it('answers 401 to anonymous callers and 400 invalid_request naming the field', async () => {

@@ -26,7 +26,7 @@ describe('zero overbooking under concurrency', () => {
     expect(new Set(others.map((answer) => `${answer.statusCode} ${answer.json().error}`))).toEqual(new Set(['409 session_full']));
     const { held, booked } = await ledgerAgrees(app.couch, session._id);
     expect(held).toEqual(booked);
-    expect(Object.keys(held).sort()).toEqual(confirmed.map((answer) => answer.json().booking.id).sort());
+    expect(Object.keys(held).sort()).toEqual(confirmed.map((answer) => answer.json().booking.holdId).sort());
     const stored = await bookingsOfSession(app.couch, session._id);
     expect(stored.filter((booking) => booking.status === 'confirmed')).toHaveLength(12);
   }, 60_000);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DB } from '../../../domain/databases';
-import { bookingDocId } from '../../../domain/doc-ids';
+import { bookingDocId, newHoldId } from '../../../domain/doc-ids';
 import { logIn, signUp, type TestApp } from '../../helpers/build-app';
 import { listenTestApp } from '../../helpers/listen';
 import { INSTRUCTOR } from '../../helpers/test-couch';
@@ -27,6 +27,7 @@ describe('bookings are written only through the validator', () => {
         courseId: session.courseId,
         sessionStart: session.days[0]!.start,
         seats: 1,
+        holdId: newHoldId(),
         attendees: attendees(1),
         contact: { name: 'Sneaky', email: who },
         status: 'confirmed',

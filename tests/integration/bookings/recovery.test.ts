@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DB } from '../../../domain/databases';
-import { bookingDocId, sessionDocId } from '../../../domain/doc-ids';
+import { bookingDocId, newHoldId, sessionDocId } from '../../../domain/doc-ids';
 import type { BookingDoc } from '../../../domain/schemas/booking';
 import type { SessionDoc } from '../../../domain/schemas/catalog';
 import { cancelBooking } from '../../../sync-server/bookings/cancel-booking';
@@ -10,7 +10,7 @@ import { recoverBookings } from '../../../sync-server/bookings/recovery';
 import type { Couch } from '../../../sync-server/plugins/couch';
 import { buildTestApp, type TestApp } from '../../helpers/build-app';
 import { startTestCouch } from '../../helpers/test-couch';
-import { attendees, insertSession, ledgerAgrees, readSession } from '../../helpers/bookings';
+import { attendees, bookingsOfSession, insertSession, ledgerAgrees, readSession } from '../../helpers/bookings';
 
 // A private server: recovery with no grace period would otherwise touch other files' in-flight bookings.
 let server: Awaited<ReturnType<typeof startTestCouch>>;
@@ -62,9 +62,10 @@ describe('crash between each pair of writes, then recovery', () => {
     const session = await insertSession(couch);
     await expect(placeBooking(crashingAfter('hold-written'), input(session._id, 3))).rejects.toBeInstanceOf(Crash);
     const [hold] = (await readSession(couch, session._id)).holds;
-    expect(await booking(hold!.bookingId)).toMatchObject({ status: 'pending' });
+    const [held] = await bookingsOfSession(couch, session._id);
+    expect(held).toMatchObject({ status: 'pending', holdId: hold!.holdId });
     expect(await recoverNow()).toMatchObject({ confirmed: 1 });
-    expect(await booking(hold!.bookingId)).toMatchObject({ status: 'confirmed', seats: 3 });
+    expect(await booking(held!._id)).toMatchObject({ status: 'confirmed', seats: 3 });
     await expectConsistent(session._id);
   });
 
@@ -102,10 +103,10 @@ describe('crash between each pair of writes, then recovery', () => {
     const placed = await placeBooking({ couch }, input(session._id, 2));
     if ('refused' in placed) throw new Error('expected a booking');
     const current = await readSession(couch, session._id);
-    const ghost = { bookingId: bookingDocId(), seats: 5, at: new Date().toISOString() };
+    const ghost = { holdId: newHoldId(), seats: 5, at: new Date().toISOString() };
     await couch.sync.use<SessionDoc>(DB.catalog).insert({ ...current, holds: [ghost] });
     expect(await recoverNow()).toMatchObject({ released: 1, reseated: 1 });
-    expect((await readSession(couch, session._id)).holds.map((hold) => hold.bookingId)).toEqual([placed.booking._id]);
+    expect((await readSession(couch, session._id)).holds.map((hold) => hold.holdId)).toEqual([placed.booking.holdId]);
     await expectConsistent(session._id);
   });
 });
@@ -126,6 +127,7 @@ describe('conflicting ledger revisions, as a CouchDB cluster can store them', ()
         courseId: session.courseId,
         sessionStart: session.days[0]!.start,
         seats,
+        holdId: newHoldId(),
         attendees: attendees(seats),
         contact: { name: 'Cluster', email: 'cluster@test.example' },
         status: 'confirmed',
@@ -136,7 +138,7 @@ describe('conflicting ledger revisions, as a CouchDB cluster can store them', ()
       return doc;
     };
     const [a, b, c, d] = await Promise.all([make(5), make(5), make(5), make(2)]);
-    const hold = (doc: BookingDoc, second: number) => ({ bookingId: doc._id, seats: doc.seats, at: at(second) });
+    const hold = (doc: BookingDoc, second: number) => ({ holdId: doc.holdId, seats: doc.seats, at: at(second) });
     // Two sibling revisions, as two cluster nodes could each accept one. (pouchdb-server 4.2 silently
     // ignores new_edits=false writes to a document it created itself, so the siblings are both roots.)
     const revision = (hash: string, holds: SessionDoc['holds']) => ({ ...session, _rev: `1-${hash}`, _revisions: { start: 1, ids: [hash] }, holds });
@@ -150,7 +152,7 @@ describe('conflicting ledger revisions, as a CouchDB cluster can store them', ()
 
     const resolved = await couch.sync.use<SessionDoc>(DB.catalog).get(session._id, { conflicts: true });
     expect(resolved._conflicts).toBeUndefined();
-    expect(resolved.holds.map((h) => h.bookingId)).toEqual([a!._id, b!._id, d!._id]);
+    expect(resolved.holds.map((h) => h.holdId)).toEqual([a!.holdId, b!.holdId, d!.holdId]);
     expect(await booking(c!._id)).toMatchObject({ status: 'rejected', reason: 'overbooked_on_conflict' });
     await expectConsistent(session._id);
   });

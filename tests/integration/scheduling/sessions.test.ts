@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DB } from '../../../domain/databases';
-import { sessionDocId } from '../../../domain/doc-ids';
+import { newHoldId, sessionDocId } from '../../../domain/doc-ids';
 import { londonToUtc } from '../../../domain/london-time';
 import type { SessionDoc } from '../../../domain/schemas/catalog';
 import { as, buildTestApp, logIn, signUp, type TestApp } from '../../helpers/build-app';
@@ -152,7 +152,7 @@ describe('GET /api/courses/sessions and /api/calendar/availability', () => {
 async function addHold(sessionId: string, seats: number): Promise<void> {
   const db = app.couch.sync.use<SessionDoc>(DB.catalog);
   const doc = await db.get(sessionId);
-  await db.insert({ ...doc, holds: [...doc.holds, { bookingId: `booking:test-${Math.random()}`, seats, at: new Date().toISOString() }] });
+  await db.insert({ ...doc, holds: [...doc.holds, { holdId: newHoldId(), seats, at: new Date().toISOString() }] });
 }
 
 describe('PUT /api/courses/sessions/:id', () => {

@@ -27,9 +27,9 @@ describe('pendingSeats', () => {
   });
 
   it('counts a confirmed booking until the catalog shows its hold or a newer revision', () => {
-    const confirmed = request({ state: 'confirmed', bookingId: 'booking:1', confirmedOnRev: '2-x' });
+    const confirmed = request({ state: 'confirmed', bookingId: 'booking:1', holdId: '1'.repeat(32), confirmedOnRev: '2-x' });
     expect(pendingSeats(session, [confirmed])).toBe(2);
-    expect(pendingSeats({ ...session, holds: [{ bookingId: 'booking:1', seats: 2, at: '2031-01-01T00:00:00.000Z' }] }, [confirmed])).toBe(0);
+    expect(pendingSeats({ ...session, holds: [{ holdId: '1'.repeat(32), seats: 2, at: '2031-01-01T00:00:00.000Z' }] }, [confirmed])).toBe(0);
     expect(pendingSeats({ ...session, _rev: '3-y' }, [confirmed])).toBe(0);
   });
 
@@ -45,6 +45,7 @@ describe('groupBookings', () => {
     courseId: 'course:c',
     sessionStart,
     seats: 1,
+    holdId: id.padEnd(32, '0').slice(0, 32),
     attendees: [{ name: 'A' }],
     status,
     createdAt: '2030-01-01T00:00:00.000Z',

@@ -38,7 +38,7 @@ describe('filterSessions', () => {
   const sessions = [
     session('a'),
     session('b', { location: 'B' }),
-    session('full', { location: 'B', capacity: 1, holds: [{ bookingId: 'booking:x', seats: 1, at: '2031-01-01T00:00:00.000Z' }] }),
+    session('full', { location: 'B', capacity: 1, holds: [{ holdId: 'a'.repeat(32), seats: 1, at: '2031-01-01T00:00:00.000Z' }] }),
     session('cancelled', { location: 'B', status: 'cancelled' }),
     session('other', { location: 'B', courseId: 'course:faw' }),
     session('late-may', { days: [{ start: '2031-05-31T23:30:00.000Z', end: '2031-06-01T06:00:00.000Z' }] }),

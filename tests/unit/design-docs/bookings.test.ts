@@ -18,6 +18,7 @@ const booking = {
   courseId: courseDocId('EFAW'),
   sessionStart: '2025-03-10T09:30:00.000Z',
   seats: 2,
+  holdId: '0123456789abcdef0123456789abcdef',
   attendees: [{ name: 'Pat Smith', email: 'pat@example.com' }, { name: 'Sam Jones' }],
   contact: { name: 'Pat Smith', email: 'pat@example.com' },
   status: 'confirmed',
@@ -94,6 +95,20 @@ describe('bookings validate_doc_update: structure (as the sync-server)', () => {
     }
     expect(check({ ...booking, idempotencyKey: undefined, confirmedAt: undefined })).toBe('ok');
   });
+
+  it('requires an opaque hold id, the key of its seat-ledger entry, on every booking that holds seats', () => {
+    const message = forbidden('A booking needs a holdId of 32 hex digits.');
+    for (const status of ['pending', 'confirmed', 'cancelled', 'rejected']) {
+      for (const holdId of ['', booking._id, 'ABCDEF0123456789ABCDEF0123456789', '0123456789abcdef', 42]) {
+        expect(check({ ...booking, status, holdId })).toEqual(message);
+      }
+    }
+    expect(check({ ...booking, status: 'pending', holdId: undefined })).toEqual(message);
+    expect(check({ ...booking, status: 'confirmed', holdId: undefined })).toEqual(message);
+    // Bookings finished before hold ids existed stay writable (by an admin repairing data, say).
+    expect(check({ ...booking, status: 'cancelled', holdId: undefined })).toBe('ok');
+    expect(check({ ...booking, status: 'rejected', holdId: undefined })).toBe('ok');
+  });
 });
 
 describe('bookings filters', () => {
@@ -146,6 +161,11 @@ describe('bookings views', () => {
     expect(byKey({ ...booking, idempotencyKey: undefined })).toEqual([]);
   });
 
+  it('by_hold keys a booking by its seat-ledger hold id', () => {
+    expect(view(DB.bookings, ID, 'by_hold')(booking)).toEqual([[booking.holdId, null]]);
+    expect(view(DB.bookings, ID, 'by_hold')({ ...booking, holdId: undefined })).toEqual([]);
+  });
+
   it('by_status keys by [status, createdAt]', () => {
     expect(view(DB.bookings, ID, 'by_status')({ ...booking, status: 'pending' })).toEqual([
       [['pending', booking.createdAt], null],
@@ -159,7 +179,7 @@ describe('bookings views', () => {
   });
 
   it('emit nothing for other documents', () => {
-    for (const name of ['by_session', 'by_owner', 'by_idempotency', 'by_status', 'every_by_session']) {
+    for (const name of ['by_session', 'by_owner', 'by_idempotency', 'by_hold', 'by_status', 'every_by_session']) {
       expect(view(DB.bookings, ID, name)({ _id: 'x', type: 'session', idempotencyKey: 'k' })).toEqual([]);
     }
   });

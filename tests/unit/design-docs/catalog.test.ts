@@ -36,7 +36,7 @@ const session: SessionDoc = sessionDoc.parse({
   capacity: MAX_SEATS,
   status: 'scheduled',
   notes: '',
-  holds: [{ bookingId: 'booking:b1', seats: 4, at: '2025-01-01T10:00:00.000Z' }],
+  holds: [{ holdId: 'b1'.padEnd(32, '0'), seats: 4, at: '2025-01-01T10:00:00.000Z' }],
   updatedAt: '2025-01-01T10:00:00.000Z',
 });
 
@@ -115,21 +115,28 @@ describe('catalog validate_doc_update: structure (as the sync-server)', () => {
   });
 
   it('never lets holds exceed capacity', () => {
-    const hold = (bookingId: string, seats: number) => ({ bookingId, seats, at: '2025-01-01T10:00:00.000Z' });
+    const hold = (key: string, seats: number) => ({ holdId: key.padEnd(32, '0'), seats, at: '2025-01-01T10:00:00.000Z' });
     expect(check({ ...session, capacity: 6, holds: [hold('b1', 4), hold('b2', 2)] })).toBe('ok');
     expect(check({ ...session, capacity: 6, holds: [hold('b1', 4), hold('b2', 3)] })).toEqual(
       forbidden('Seat holds (7) exceed the session capacity (6).'),
     );
-    expect(check({ ...session, holds: [hold('b1', 4), hold('b1', 1)] })).toEqual(
-      forbidden('A booking holds seats on a session only once.'),
-    );
-    expect(check({ ...session, holds: [hold('__proto__', 1)] })).toBe('ok');
-    const shape = forbidden('Session holds must be a list of {bookingId, seats, at}.');
+    expect(check({ ...session, holds: [hold('b1', 4), hold('b1', 1)] })).toEqual(forbidden('A hold appears on a session only once.'));
+    const shape = forbidden('Session holds must be a list of {holdId, seats, at}, the hold id 32 hex digits.');
     expect(check({ ...session, holds: [hold('b1', 0)] })).toEqual(shape);
     expect(check({ ...session, holds: [hold('b1', MAX_SEATS + 1)] })).toEqual(shape);
     expect(check({ ...session, holds: [{ seats: 1 }] })).toEqual(shape);
     expect(check({ ...session, holds: {} })).toEqual(shape);
     expect(check({ ...session, holds: undefined })).toBe('ok');
+  });
+
+  it('keeps booking ids out of the public ledger: a hold is an opaque id, seats and a time, nothing more', () => {
+    const shape = forbidden('Session holds must be a list of {holdId, seats, at}, the hold id 32 hex digits.');
+    const at = '2025-01-01T10:00:00.000Z';
+    expect(check({ ...session, holds: [{ bookingId: 'booking:b1', seats: 1, at }] })).toEqual(shape);
+    expect(check({ ...session, holds: [{ holdId: 'b1'.padEnd(32, '0'), bookingId: 'booking:b1', seats: 1, at }] })).toEqual(shape);
+    expect(check({ ...session, holds: [{ holdId: 'booking:b1', seats: 1, at }] })).toEqual(shape);
+    expect(check({ ...session, holds: [{ holdId: '__proto__', seats: 1, at }] })).toEqual(shape);
+    expect(check({ ...session, holds: [{ holdId: 'b1'.padEnd(32, '0'), seats: 1 }] })).toEqual(shape);
   });
 
   it('applies the structure checks to server admins too', () => {

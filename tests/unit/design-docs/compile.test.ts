@@ -42,7 +42,7 @@ describe('compileDesignDocs', () => {
     expect(shape(compiled[DB.bookings][0]!)).toEqual({
       vdu: 'string',
       filters: ['feed', 'roster'],
-      views: { by_idempotency: null, by_owner: null, by_session: '_sum', by_status: null, every_by_session: null },
+      views: { by_hold: null, by_idempotency: null, by_owner: null, by_session: '_sum', by_status: null, every_by_session: null },
     });
     expect(shape(compiled[DB.attendance][0]!)).toEqual({
       vdu: 'string',

@@ -15,7 +15,7 @@ const session = (rev: string, overrides: Record<string, unknown> = {}) => ({
     days: [{ start: '2027-05-01T08:00:00.000Z', end: '2027-05-01T15:30:00.000Z' }],
     capacity: 8,
     status: 'scheduled',
-    holds: [{ bookingId: 'booking:b1', seats: 3, at: '2027-04-01T10:00:00.000Z' }],
+    holds: [{ holdId: 'b'.repeat(32), seats: 3, at: '2027-04-01T10:00:00.000Z' }],
     updatedAt: '2027-04-01T10:00:00.000Z',
     ...overrides,
   },

@@ -20,6 +20,19 @@ describe('iCalendar text', () => {
     expect(escapeText('a\\b;c,d\ne')).toBe('a\\\\b\\;c\\,d\\ne');
   });
 
+  it('turns a bare CR, a bare LF and CRLF each into one escaped line break, and drops other control characters', () => {
+    expect(escapeText('one\rtwo\r\nthree\nfour')).toBe('one\\ntwo\\nthree\\nfour');
+    expect(escapeText('Bell\u0007 and\u0000 escape\u001b[31m delete\u007f, tab\tkept')).toBe('Bell and escape[31m delete\\, tab\tkept');
+  });
+
+  it('a title with a bare CR and control characters cannot end a content line or inject a property', () => {
+    const text = icsCalendar({ name: 'Courses', events: [event({ summary: 'EFAW\rDTSTART:19990101T000000\u0000\u000b' })], now: new Date('2027-01-02T00:00:00Z') });
+    expect(text.split('\r\n').filter((line) => line.startsWith('DTSTART:1999'))).toEqual([]);
+    expect(text.replace(/\r\n/g, '')).not.toMatch(/[\u0000-\u0008\u000a-\u001f\u007f]/);
+    const [parsed] = new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+    expect(parsed!.summary).toBe('EFAW\nDTSTART:19990101T000000');
+  });
+
   it('folds at 75 octets without splitting a UTF-8 character', () => {
     const line = `SUMMARY:${'é'.repeat(60)}`;
     const folded = foldLine(line).split('\r\n');

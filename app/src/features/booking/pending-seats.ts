@@ -13,6 +13,6 @@ export const pendingSeats = (session: Pick<SessionDoc, '_id' | '_rev' | 'holds'>
     const unseen =
       request.state === 'confirmed' &&
       request.confirmedOnRev === session._rev &&
-      !session.holds.some((hold) => hold.bookingId === request.bookingId);
+      !session.holds.some((hold) => hold.holdId === request.holdId);
     return unseen ? sum + request.attendees.length : sum;
   }, 0);

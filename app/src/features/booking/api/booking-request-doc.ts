@@ -24,6 +24,8 @@ export const bookingRequestDoc = z.object({
   message: z.string().optional(),
   nextSessions: z.array(sessionSuggestion).default([]),
   bookingId: z.string().optional(),
+  /** The booking's key in the session's public seat ledger; see pendingSeats. */
+  holdId: z.string().optional(),
   /** The catalog revision of the session when the server confirmed; see pendingSeats. */
   confirmedOnRev: z.string().optional(),
   seen: z.boolean().default(false),

@@ -28,7 +28,7 @@ export const flushOutbox = async (): Promise<void> => {
         }
         if (outcome.kind === 'confirmed') {
           const confirmedOnRev = catalogStore.getSnapshot().sessionsById.get(request.sessionId)?._rev;
-          await updateRequest(request._id, { state: 'confirmed', bookingId: outcome.bookingId, needsLogin: false, seen: false, ...(confirmedOnRev ? { confirmedOnRev } : {}) });
+          await updateRequest(request._id, { state: 'confirmed', bookingId: outcome.bookingId, ...(outcome.holdId ? { holdId: outcome.holdId } : {}), needsLogin: false, seen: false, ...(confirmedOnRev ? { confirmedOnRev } : {}) });
         } else {
           await updateRequest(request._id, { state: 'rejected', message: outcome.message, nextSessions: outcome.nextSessions, needsLogin: false, seen: false });
         }

@@ -7,7 +7,7 @@ const created = z.object({ booking: publicBooking });
 const refusalDetails = z.object({ nextSessions: z.array(sessionSuggestion).default([]) });
 
 export type SendOutcome =
-  | { kind: 'confirmed'; bookingId: string }
+  | { kind: 'confirmed'; bookingId: string; holdId?: string }
   | { kind: 'rejected'; message: string; nextSessions: z.infer<typeof sessionSuggestion>[] }
   /** Try again later: no network, server trouble, or the session cookie expired. */
   | { kind: 'retry'; needsLogin: boolean };
@@ -20,7 +20,8 @@ export const sendBooking = async (request: BookingRequestDoc): Promise<SendOutco
       body: { sessionId: request.sessionId, attendees: request.attendees },
       headers: { 'Idempotency-Key': request.key },
     });
-    return { kind: 'confirmed', bookingId: created.parse(answer).booking.id };
+    const { booking } = created.parse(answer);
+    return { kind: 'confirmed', bookingId: booking.id, holdId: booking.holdId };
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
     if (error.status === 0 || error.status >= 500 || error.status === 429) return { kind: 'retry', needsLogin: false };

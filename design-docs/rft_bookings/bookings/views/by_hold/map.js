@@ -1,0 +1,5 @@
+function (doc) {
+  if (doc.type === 'booking' && doc.holdId) {
+    emit(doc.holdId, null);
+  }
+}
