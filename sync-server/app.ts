@@ -5,6 +5,7 @@ import attendanceConflicts from './plugins/attendance-conflicts';
 import recovery from './plugins/recovery';
 import couch from './plugins/couch';
 import errors, { sendNotFound } from './plugins/errors';
+import instance from './plugins/instance';
 import session from './plugins/session';
 import attendanceRoutes from './routes/attendance/index';
 import authRoutes from './routes/auth/index';
@@ -46,6 +47,7 @@ export async function buildApp(options: AppOptions) {
   await app.register(cookie);
   await app.register(couch, { url: options.couchUrl, admin: options.admin, sync: options.sync });
   await app.register(session);
+  await app.register(instance);
   await app.register(recovery, { intervalSeconds: options.recoveryIntervalSeconds });
   await app.register(attendanceConflicts);
 

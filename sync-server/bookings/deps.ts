@@ -13,6 +13,8 @@ export interface BookingDeps {
   couch: Couch;
   now?: () => Date;
   retry?: RetryOptions;
+  /** This process's instance id, stamped on the pending bookings it writes (see instances/lease.ts). */
+  instance?: string;
   /** Group commit of concurrent holds in this process; without it every hold is its own write. */
   holds?: HoldBatcher;
   /** Called after each write; a test throws here to simulate a crash between two writes. */

@@ -56,8 +56,12 @@ function answer(booking: BookingDoc, session: SessionDoc | null, retries: number
   return { refused: booking.reason ?? 'interrupted', seatsLeft: left, session, booking, retries };
 }
 
-/** Seat, then confirmation: the two writes after the pending booking, shared with idempotent retries. */
-async function complete(deps: BookingDeps, pending: BookingDoc, session: SessionDoc | null): Promise<PlaceResult> {
+/**
+ * Seat, then confirmation: the two writes after the pending booking. Shared with idempotent retries
+ * and with recovery, which finishes a crashed process's pending bookings the same way, so a retry
+ * after a crash gets the booking's real outcome. Idempotent: a hold already in the ledger is kept.
+ */
+export async function finishPending(deps: BookingDeps, pending: BookingDoc, session: SessionDoc | null): Promise<PlaceResult> {
   const hold = await holdSeats(deps, pending);
   if (hold.verdict !== 'ok') {
     const after = await moveBooking(deps, pending._id, ['pending'], { to: 'rejected', reason: hold.verdict });
@@ -97,15 +101,16 @@ export async function placeBooking(deps: BookingDeps, input: PlaceInput): Promis
     contact: input.contact,
     status: 'pending',
     ...(input.idempotencyKey ? { idempotencyKey: input.idempotencyKey } : {}),
+    ...(deps.instance ? { instance: deps.instance } : {}),
     createdAt: now.toISOString(),
   });
   if (!written) return resume(deps, pending, input, session);
   await reached(deps, 'pending-written', pending._id);
-  return complete(deps, pending, session);
+  return finishPending(deps, pending, session);
 }
 
 function resume(deps: BookingDeps, earlier: BookingDoc, input: PlaceInput, session: SessionDoc | null): Promise<PlaceResult> {
   if (earlier.sessionId !== input.sessionId || earlier.seats !== input.attendees.length) throw new IdempotencyKeyReused();
-  if (earlier.status === 'pending') return complete(deps, earlier, session);
+  if (earlier.status === 'pending') return finishPending(deps, earlier, session);
   return Promise.resolve(answer(earlier, session, 0));
 }

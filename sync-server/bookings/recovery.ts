@@ -6,10 +6,15 @@ import { moveBooking } from './booking-status';
 import { cancelSessionBookings } from './cancel-session-bookings';
 import { bookingsDb, catalogDb, nowOf, type BookingDeps } from './deps';
 import { releaseHolds } from './ledger';
+import { finishPending } from './place-booking';
+import { leaseAlive, readLease } from '../instances/lease';
 import { resolveLedgerConflicts, type ConflictedSession } from './resolve-conflicts';
 
 export interface RecoveryOptions extends Omit<BookingDeps, 'couch' | 'afterWrite'> {
-  /** A pending booking younger than this may still be in flight, so it is left alone. */
+  /**
+   * A pending booking younger than this whose process is alive (or unknown, for bookings written
+   * without an instance stamp) may still be in flight, so it is left to that process.
+   */
   graceSeconds?: number;
 }
 
@@ -41,6 +46,17 @@ async function bookingsById(deps: BookingDeps, ids: string[]): Promise<Map<strin
   if (!ids.length) return new Map();
   const result = await bookingsDb(deps).fetch({ keys: ids });
   return new Map(result.rows.flatMap((row) => ('doc' in row && row.doc ? [[row.id, row.doc as BookingDoc] as const] : [])));
+}
+
+/** A pending booking is orphaned when the process that wrote it holds no live lease; one lease read per process. */
+function orphanTest(deps: BookingDeps): (booking: BookingDoc) => Promise<boolean> {
+  const verdicts = new Map<string, Promise<boolean>>();
+  return (booking) => {
+    const instance = booking.instance;
+    if (!instance || instance === deps.instance) return Promise.resolve(false);
+    if (!verdicts.has(instance)) verdicts.set(instance, readLease(deps.couch, instance).then((lease) => !leaseAlive(lease, nowOf(deps))));
+    return verdicts.get(instance)!;
+  };
 }
 
 /** Gives a confirmed booking back the seat it lost, if the session has room; else it is rejected. */
@@ -88,14 +104,15 @@ export async function recoverBookings(couch: Couch, options: RecoveryOptions = {
   for (const sessionId of cancelledSessions) report.cancelled += (await cancelSessionBookings(couch, sessionId)).bookings;
 
   const cutoff = nowOf(deps).getTime() - (options.graceSeconds ?? DEFAULT_GRACE_SECONDS) * 1000;
-  const held = new Set(sessions.flatMap((session) => session.holds.map((hold) => hold.bookingId)));
-  for (const booking of active.filter((b) => b.status === 'pending' && Date.parse(b.createdAt) < cutoff && !cancelledSessions.has(b.sessionId))) {
-    const after = held.has(booking._id)
-      ? await moveBooking(deps, booking._id, ['pending'], { to: 'confirmed' })
-      : await moveBooking(deps, booking._id, ['pending'], { to: 'rejected', reason: 'interrupted' });
-    if (after?.status === 'confirmed') report.confirmed++;
-    if (after?.status === 'rejected') report.rejected++;
+  const orphaned = orphanTest(deps);
+  for (const booking of active.filter((b) => b.status === 'pending' && !cancelledSessions.has(b.sessionId))) {
+    if (Date.parse(booking.createdAt) >= cutoff && !(await orphaned(booking))) continue;
+    const result = await finishPending(deps, booking, sessionById.get(booking.sessionId) ?? null);
+    const status = result.booking?.status;
+    if (status === 'confirmed') report.confirmed++;
+    if (status === 'rejected') report.rejected++;
   }
+  if (report.confirmed) sessions = await allSessions(deps);
 
   const activeIds = new Set(active.map((booking) => booking._id));
   const suspects = sessions.flatMap((session) => session.holds.filter((hold) => !activeIds.has(hold.bookingId)).map((hold) => hold.bookingId));
@@ -108,6 +125,7 @@ export async function recoverBookings(couch: Couch, options: RecoveryOptions = {
     if (dead.length) report.released += await releaseHolds(deps, session._id, dead);
   }
 
+  const held = new Set(sessions.flatMap((session) => session.holds.map((hold) => hold.bookingId)));
   const unseated = active.filter((b) => b.status === 'confirmed' && !held.has(b._id) && !cancelledSessions.has(b.sessionId));
   const current = await bookingsById(deps, unseated.map((booking) => booking._id));
   for (const booking of unseated) {

@@ -18,7 +18,7 @@ export default fp(async function recovery(app: FastifyInstance, options: Recover
   if (interval <= 0) return;
   runPeriodically(app, 'recovery pass', interval * 1000, async () => {
     const schedule = await recoverSchedule(app.couch);
-    const bookings = await recoverBookings(app.couch);
+    const bookings = await recoverBookings(app.couch, { instance: app.instance });
     app.log.info({ schedule, bookings }, 'recovery pass');
   });
 });

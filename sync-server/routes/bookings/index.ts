@@ -25,7 +25,7 @@ async function requireBooker(request: FastifyRequest): Promise<void> {
 }
 
 export default async function bookingRoutes(app: FastifyInstance) {
-  const deps: BookingDeps = { couch: app.couch };
+  const deps: BookingDeps = { couch: app.couch, instance: app.instance };
   deps.holds = new HoldBatcher(deps);
   const user = (request: FastifyRequest): SessionUser => request.user!;
   const isInstructor = (request: FastifyRequest) => hasRole(request.user, ROLES.instructor);
