@@ -15,6 +15,8 @@ export interface BookingDeps {
   retry?: RetryOptions;
   /** This process's instance id, stamped on the pending bookings it writes (see instances/lease.ts). */
   instance?: string;
+  /** Ids of the pending bookings this process's requests are still working on; recovery leaves them alone. */
+  inFlight?: Set<string>;
   /** Group commit of concurrent holds in this process; without it every hold is its own write. */
   holds?: HoldBatcher;
   /** Called after each write; a test throws here to simulate a crash between two writes. */

@@ -89,6 +89,15 @@ export async function placeBooking(deps: BookingDeps, input: PlaceInput): Promis
   const verdict = decideHold(session, input.attendees.length, now);
   if (verdict !== 'ok') return { refused: verdict, seatsLeft: seatsLeft(session), session, retries: 0 };
 
+  deps.inFlight?.add(id);
+  try {
+    return await writeAndFinish(deps, input, session, id, now);
+  } finally {
+    deps.inFlight?.delete(id);
+  }
+}
+
+async function writeAndFinish(deps: BookingDeps, input: PlaceInput, session: SessionDoc, id: string, now: Date): Promise<PlaceResult> {
   const { written, booking: pending } = await writePending(deps, {
     _id: id,
     type: DOC_TYPES.booking,

@@ -48,12 +48,16 @@ async function bookingsById(deps: BookingDeps, ids: string[]): Promise<Map<strin
   return new Map(result.rows.flatMap((row) => ('doc' in row && row.doc ? [[row.id, row.doc as BookingDoc] as const] : [])));
 }
 
-/** A pending booking is orphaned when the process that wrote it holds no live lease; one lease read per process. */
+/**
+ * A pending booking is orphaned when the process that wrote it holds no live lease (one lease read
+ * per process), or when it is this process's own and no request of ours is working on it.
+ */
 function orphanTest(deps: BookingDeps): (booking: BookingDoc) => Promise<boolean> {
   const verdicts = new Map<string, Promise<boolean>>();
   return (booking) => {
     const instance = booking.instance;
-    if (!instance || instance === deps.instance) return Promise.resolve(false);
+    if (!instance) return Promise.resolve(false);
+    if (instance === deps.instance) return Promise.resolve(!!deps.inFlight && !deps.inFlight.has(booking._id));
     if (!verdicts.has(instance)) verdicts.set(instance, readLease(deps.couch, instance).then((lease) => !leaseAlive(lease, nowOf(deps))));
     return verdicts.get(instance)!;
   };
@@ -77,6 +81,29 @@ async function reseat(deps: BookingDeps, booking: BookingDoc): Promise<'reseated
   if (fits === null) return 'unchanged';
   const after = await moveBooking(deps, booking._id, ['confirmed'], { to: 'rejected', reason: 'overbooked_on_conflict' });
   return after?.status === 'rejected' ? 'rejected' : 'unchanged';
+}
+
+/** Finishes the orphaned ones among these pending bookings: hold if it fits, then confirm; else reject. */
+async function finishOrphans(deps: BookingDeps, pending: BookingDoc[], graceSeconds = DEFAULT_GRACE_SECONDS): Promise<{ confirmed: number; rejected: number }> {
+  const cutoff = nowOf(deps).getTime() - graceSeconds * 1000;
+  const orphaned = orphanTest(deps);
+  const counts = { confirmed: 0, rejected: 0 };
+  for (const booking of pending) {
+    if (Date.parse(booking.createdAt) >= cutoff && !(await orphaned(booking))) continue;
+    const status = (await finishPending(deps, booking, null)).booking?.status;
+    if (status === 'confirmed') counts.confirmed++;
+    if (status === 'rejected') counts.rejected++;
+  }
+  return counts;
+}
+
+/**
+ * Only the pending bookings no live process owns: cheap (one small view read), so it runs as soon
+ * as a booking request failed half-way, e.g. while the database restarted, and not only every pass.
+ */
+export async function finishOrphanedBookings(couch: Couch, options: RecoveryOptions = {}): Promise<{ confirmed: number; rejected: number }> {
+  const deps: BookingDeps = { couch, ...options };
+  return finishOrphans(deps, await bookingsWithStatus(deps, 'pending'), options.graceSeconds);
 }
 
 /**
@@ -103,15 +130,10 @@ export async function recoverBookings(couch: Couch, options: RecoveryOptions = {
   const cancelledSessions = new Set(active.filter((b) => sessionById.get(b.sessionId)?.status === 'cancelled').map((b) => b.sessionId));
   for (const sessionId of cancelledSessions) report.cancelled += (await cancelSessionBookings(couch, sessionId)).bookings;
 
-  const cutoff = nowOf(deps).getTime() - (options.graceSeconds ?? DEFAULT_GRACE_SECONDS) * 1000;
-  const orphaned = orphanTest(deps);
-  for (const booking of active.filter((b) => b.status === 'pending' && !cancelledSessions.has(b.sessionId))) {
-    if (Date.parse(booking.createdAt) >= cutoff && !(await orphaned(booking))) continue;
-    const result = await finishPending(deps, booking, sessionById.get(booking.sessionId) ?? null);
-    const status = result.booking?.status;
-    if (status === 'confirmed') report.confirmed++;
-    if (status === 'rejected') report.rejected++;
-  }
+  const pending = active.filter((b) => b.status === 'pending' && !cancelledSessions.has(b.sessionId));
+  const finished = await finishOrphans(deps, pending, options.graceSeconds);
+  report.confirmed += finished.confirmed;
+  report.rejected += finished.rejected;
   if (report.confirmed) sessions = await allSessions(deps);
 
   const activeIds = new Set(active.map((booking) => booking._id));

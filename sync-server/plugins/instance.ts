@@ -7,6 +7,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** This process's id: stamped on the pending bookings it writes, kept alive by a lease. */
     instance: string;
+    /** Pending bookings this process's requests are still working on: not orphans, whatever their age. */
+    inFlightBookings: Set<string>;
   }
 }
 
@@ -19,6 +21,7 @@ export default fp(async function instance(app: FastifyInstance) {
   const id = randomUUID();
   const startedAt = new Date().toISOString();
   app.decorate('instance', id);
+  app.decorate('inFlightBookings', new Set<string>());
   const renew = () => renewLease(app.couch, id, startedAt).catch((error: unknown) => app.log.warn({ err: error }, 'instance lease not renewed'));
   let timer: NodeJS.Timeout | undefined;
   app.addHook('onReady', async () => {

@@ -1,6 +1,7 @@
 import replyFrom from '@fastify/reply-from';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { IncomingHttpHeaders } from 'node:http';
+import { CouchUnavailable } from '../../couch/unavailable';
 import { designFilterNames } from '../../design-docs/compile';
 import { judgeDbRequest, type ProxyVerdict } from '../db-proxy/allowlist';
 import { HttpError } from '../http-error';
@@ -57,7 +58,7 @@ export default async function dbProxy(app: FastifyInstance) {
       rewriteRequestHeaders: (_original, headers) => ({ ...withoutCredentials(headers), ...couchCredentials(request) }),
       onError: (proxyReply, { error }) => {
         request.log.warn({ err: error }, 'proxy to CouchDB failed');
-        return proxyReply.status(502).send({ error: 'couch_unavailable', message: 'The database is not reachable right now. Please try again shortly.' });
+        return proxyReply.send(new CouchUnavailable(error));
       },
     });
   });

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { compileDesignDocs } from '../../design-docs/compile';
+import { RETRY_AFTER_SECONDS } from '../plugins/errors';
 
 /** GET /api/health: CouchDB reachability and the design-doc versions it holds. */
 export default async function healthRoutes(app: FastifyInstance) {
@@ -17,8 +18,8 @@ export default async function healthRoutes(app: FastifyInstance) {
       }
       return { status: 'ok', couch: { reachable: true }, designDocs };
     } catch {
-      return reply.status(503).send({
-        error: 'couch_unreachable',
+      return reply.status(503).header('retry-after', String(RETRY_AFTER_SECONDS)).send({
+        error: 'unavailable',
         message: 'The database is not reachable right now.',
         couch: { reachable: false },
       });

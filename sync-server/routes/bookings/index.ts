@@ -25,7 +25,7 @@ async function requireBooker(request: FastifyRequest): Promise<void> {
 }
 
 export default async function bookingRoutes(app: FastifyInstance) {
-  const deps: BookingDeps = { couch: app.couch, instance: app.instance };
+  const deps: BookingDeps = { couch: app.couch, instance: app.instance, inFlight: app.inFlightBookings };
   deps.holds = new HoldBatcher(deps);
   const user = (request: FastifyRequest): SessionUser => request.user!;
   const isInstructor = (request: FastifyRequest) => hasRole(request.user, ROLES.instructor);
@@ -43,6 +43,7 @@ export default async function bookingRoutes(app: FastifyInstance) {
       if ('refused' in result) throw await placeRefusal(deps, result, attendees.length);
       return reply.status(201).send({ booking: toPublicBooking(result.booking) });
     } catch (error) {
+      if (!(error instanceof HttpError)) app.finishOrphansSoon();
       if (error instanceof IdempotencyKeyReused) {
         throw new HttpError(422, 'idempotency_key_reused', 'This Idempotency-Key was already used for a different booking.');
       }

@@ -28,7 +28,8 @@ describe('GET /api/health while CouchDB is down', () => {
     await couch.embedded.stop();
     const down = await app.inject({ method: 'GET', url: '/api/health' });
     expect(down.statusCode).toBe(503);
-    expect(down.json()).toMatchObject({ error: 'couch_unreachable', couch: { reachable: false } });
+    expect(down.json()).toMatchObject({ error: 'unavailable', couch: { reachable: false } });
+    expect(down.headers['retry-after']).toBe('2');
     const port = Number(new URL(couch.url).port);
     const again = await startEmbeddedCouch({ dataDir: couch.dataDir, admin: couch.admin, port });
     const up = await app.inject({ method: 'GET', url: '/api/health' });
