@@ -7,6 +7,7 @@ import couch from './plugins/couch';
 import errors, { sendNotFound } from './plugins/errors';
 import instance from './plugins/instance';
 import session from './plugins/session';
+import sharedFeeds from './plugins/shared-feeds';
 import attendanceRoutes from './routes/attendance/index';
 import authRoutes from './routes/auth/index';
 import bookingRoutes from './routes/bookings/index';
@@ -29,6 +30,8 @@ export interface AppOptions {
   loginRateLimitPerMinute: number;
   loginFailuresPerAccount: number;
   logger?: FastifyServerOptions['logger'];
+  /** Open /api/events streams one client address may hold; default 20. */
+  eventStreamsPerAddress?: number;
   /** Seconds between recovery passes of the schedule and bookings (the first runs at start-up); omitted means off. */
   recoveryIntervalSeconds?: number;
 }
@@ -48,6 +51,7 @@ export async function buildApp(options: AppOptions) {
   await app.register(couch, { url: options.couchUrl, admin: options.admin, sync: options.sync });
   await app.register(session);
   await app.register(instance);
+  await app.register(sharedFeeds);
   await app.register(recovery, { intervalSeconds: options.recoveryIntervalSeconds });
   await app.register(attendanceConflicts);
 
@@ -63,7 +67,7 @@ export async function buildApp(options: AppOptions) {
       await api.register(courseRoutes, { prefix: '/courses', travelBufferMinutes: options.travelBufferMinutes });
       await api.register(calendarRoutes, { prefix: '/calendar' });
       await api.register(calendarFeedRoutes);
-      await api.register(eventRoutes);
+      await api.register(eventRoutes, { streamsPerAddress: options.eventStreamsPerAddress ?? 20 });
       await api.register(attendanceRoutes);
       await api.register(certificateRoutes, { prefix: '/certificates' });
     },
