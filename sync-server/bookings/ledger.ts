@@ -10,8 +10,8 @@ type Held = { verdict: HoldVerdict | 'session_not_found'; seatsLeft: number };
 export type HoldOutcome = Held & { retries: number };
 
 /** Decides a batch of holds in arrival order against one read of the session. */
-function decideBatch(session: SessionDoc | null, batch: readonly HoldRequest[], now: Date): Decision<SessionDoc, { outcomes: Held[] }> {
-  if (!session || session.type !== 'session') return { done: { outcomes: batch.map(() => ({ verdict: 'session_not_found', seatsLeft: 0 })) } };
+function decideBatch(session: SessionDoc | null, batch: readonly HoldRequest[], now: Date): Decision<SessionDoc, { outcomes: Held[]; ledger: SessionDoc | null }> {
+  if (!session || session.type !== 'session') return { done: { outcomes: batch.map(() => ({ verdict: 'session_not_found', seatsLeft: 0 })), ledger: null } };
   let ledger = { ...session, holds: session.holds ?? [] };
   const verdicts = batch.map((booking): HoldVerdict => {
     if (ledger.holds.some((hold) => hold.bookingId === booking._id)) return 'ok';
@@ -21,12 +21,13 @@ function decideBatch(session: SessionDoc | null, batch: readonly HoldRequest[], 
   });
   const outcomes = verdicts.map((verdict) => ({ verdict, seatsLeft: seatsLeft(ledger) }));
   const grew = ledger.holds.length > (session.holds ?? []).length;
-  return grew ? { write: ledger, result: { outcomes } } : { done: { outcomes } };
+  return grew ? { write: ledger, result: { outcomes, ledger } } : { done: { outcomes, ledger: session } };
 }
 
 /** One conditional write for a whole batch of holds on one session. */
 export async function holdBatch(deps: BookingDeps, sessionId: string, batch: readonly HoldRequest[]): Promise<HoldOutcome[]> {
-  const { outcomes, retries } = await conditionalWrite(catalogDb(deps), sessionId, (session) => decideBatch(session, batch, nowOf(deps)), deps.retry);
+  const { outcomes, retries, ledger, rev } = await conditionalWrite(catalogDb(deps), sessionId, (session) => decideBatch(session, batch, nowOf(deps)), deps.retry);
+  if (ledger) deps.ledgers?.see(rev ? { ...ledger, _rev: rev } : ledger);
   return outcomes.map((outcome) => ({ ...outcome, retries }));
 }
 

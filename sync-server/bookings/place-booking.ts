@@ -24,11 +24,14 @@ export interface PlaceInput extends BookingRequest {
 export class IdempotencyKeyReused extends Error {}
 
 async function readSession(deps: BookingDeps, id: string): Promise<SessionDoc | null> {
-  const doc = await catalogDb(deps).get(id).catch((error: unknown) => {
-    if (isNotFound(error)) return null;
-    throw error;
-  });
-  return doc?.type === DOC_TYPES.session ? { ...doc, holds: doc.holds ?? [] } : null;
+  const read = async () => {
+    const doc = await catalogDb(deps).get(id).catch((error: unknown) => {
+      if (isNotFound(error)) return null;
+      throw error;
+    });
+    return doc?.type === DOC_TYPES.session ? { ...doc, holds: doc.holds ?? [] } : null;
+  };
+  return deps.ledgers ? deps.ledgers.read(id, read) : read();
 }
 
 async function readBooking(deps: BookingDeps, id: string): Promise<BookingDoc | null> {
@@ -86,8 +89,8 @@ export async function placeBooking(deps: BookingDeps, input: PlaceInput): Promis
   if (!session) return { refused: 'session_not_found', seatsLeft: 0, session, retries: 0 };
 
   const now = nowOf(deps);
-  const verdict = decideHold(session, input.attendees.length, now);
-  if (verdict !== 'ok') return { refused: verdict, seatsLeft: seatsLeft(session), session, retries: 0 };
+  const refusal = refuseEarly(deps, session, input.attendees.length, now);
+  if (refusal) return refusal;
 
   deps.inFlight?.add(id);
   try {
@@ -95,6 +98,13 @@ export async function placeBooking(deps: BookingDeps, input: PlaceInput): Promis
   } finally {
     deps.inFlight?.delete(id);
   }
+}
+
+/** A refusal decided on the newest ledger this process knows, before anything is written; null when the seats fit. */
+function refuseEarly(deps: BookingDeps, read: SessionDoc, seats: number, now: Date): PlaceResult | null {
+  const session = deps.ledgers ? deps.ledgers.latest(read) : read;
+  const verdict = decideHold(session, seats, now);
+  return verdict === 'ok' ? null : { refused: verdict, seatsLeft: seatsLeft(session), session, retries: 0 };
 }
 
 async function writeAndFinish(deps: BookingDeps, input: PlaceInput, session: SessionDoc, id: string, now: Date): Promise<PlaceResult> {

@@ -17,6 +17,15 @@ declare module 'fastify' {
 }
 
 const SOON_MS = 1_000;
+const ORPHANS_EVERY_MS = 2_000;
+/** A request cut off by a dying database can stay unsettled in nano; a pass must never wait on it forever. */
+const ORPHANS_PASS_LIMIT_MS = 10_000;
+
+const finishWithin = (work: Promise<{ confirmed: number; rejected: number }>) =>
+  Promise.race([
+    work,
+    new Promise<never>((_, reject) => setTimeout(() => reject(new Error('orphaned bookings pass timed out')), ORPHANS_PASS_LIMIT_MS).unref()),
+  ]);
 /** Tries while the database is still away, then leaves it to the periodic pass. */
 const SOON_ATTEMPTS = 60;
 
@@ -33,7 +42,7 @@ export default fp(async function recovery(app: FastifyInstance, options: Recover
     if (interval <= 0 || soon) return;
     soon = setTimeout(async () => {
       try {
-        const finished = await finishOrphanedBookings(app.couch, bookingOptions());
+        const finished = await finishWithin(finishOrphanedBookings(app.couch, bookingOptions()));
         attempts = 0;
         soon = undefined;
         app.log.info(finished, 'finished orphaned bookings');
@@ -48,6 +57,12 @@ export default fp(async function recovery(app: FastifyInstance, options: Recover
   app.decorate('finishOrphansSoon', finishSoon);
   app.addHook('onClose', async () => clearTimeout(soon));
   if (interval <= 0) return;
+  // Cheap (one small view read), so often: a peer that died, or writes that reached the database
+  // only after a crashed predecessor's start-up pass, are finished within seconds.
+  runPeriodically(app, 'orphaned bookings pass', ORPHANS_EVERY_MS, async () => {
+    const finished = await finishWithin(finishOrphanedBookings(app.couch, bookingOptions()));
+    if (finished.confirmed || finished.rejected) app.log.info(finished, 'finished orphaned bookings');
+  });
   runPeriodically(app, 'recovery pass', interval * 1000, async () => {
     const schedule = await recoverSchedule(app.couch);
     const bookings = await recoverBookings(app.couch, bookingOptions());
