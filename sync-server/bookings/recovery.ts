@@ -5,6 +5,7 @@ import type { Couch } from '../plugins/couch';
 import { moveBooking } from './booking-status';
 import { cancelSessionBookings } from './cancel-session-bookings';
 import { bookingsDb, catalogDb, nowOf, type BookingDeps } from './deps';
+import { HoldBatcher } from './hold-batcher';
 import { releaseHolds } from './ledger';
 import { finishPending } from './place-booking';
 import { leaseAlive, readLease } from '../instances/lease';
@@ -28,6 +29,7 @@ export interface RecoveryReport {
 }
 
 const DEFAULT_GRACE_SECONDS = 120;
+const ORPHANS_AT_ONCE = 50;
 
 async function bookingsWithStatus(deps: BookingDeps, status: 'pending' | 'confirmed'): Promise<BookingDoc[]> {
   const result = await bookingsDb(deps).view('bookings', 'by_status', { startkey: [status], endkey: [status, {}], include_docs: true });
@@ -88,11 +90,17 @@ async function finishOrphans(deps: BookingDeps, pending: BookingDoc[], graceSeco
   const cutoff = nowOf(deps).getTime() - graceSeconds * 1000;
   const orphaned = orphanTest(deps);
   const counts = { confirmed: 0, rejected: 0 };
-  for (const booking of pending) {
-    if (Date.parse(booking.createdAt) >= cutoff && !(await orphaned(booking))) continue;
-    const status = (await finishPending(deps, booking, null)).booking?.status;
-    if (status === 'confirmed') counts.confirmed++;
-    if (status === 'rejected') counts.rejected++;
+  // Finished side by side, their holds grouped per session: a crash mid-load leaves dozens at once.
+  const batched: BookingDeps = { ...deps, holds: new HoldBatcher(deps) };
+  for (let start = 0; start < pending.length; start += ORPHANS_AT_ONCE) {
+    await Promise.all(
+      pending.slice(start, start + ORPHANS_AT_ONCE).map(async (booking) => {
+        if (Date.parse(booking.createdAt) >= cutoff && !(await orphaned(booking))) return;
+        const status = (await finishPending(batched, booking, null)).booking?.status;
+        if (status === 'confirmed') counts.confirmed++;
+        if (status === 'rejected') counts.rejected++;
+      }),
+    );
   }
   return counts;
 }
