@@ -31,7 +31,7 @@ export async function conditionalWrite<T extends { _id: string; _rev?: string },
   id: string,
   decide: (current: T | null) => Decision<T, R> | Promise<Decision<T, R>>,
   options: RetryOptions = {},
-): Promise<R & { retries: number }> {
+): Promise<R & { retries: number; rev?: string }> {
   const attempts = options.attempts ?? 40;
   let jitter = options.jitterMs ?? 5;
   for (let attempt = 0; attempt < attempts; attempt++) {
@@ -42,8 +42,8 @@ export async function conditionalWrite<T extends { _id: string; _rev?: string },
     const decision = await decide(current as T | null);
     if ('done' in decision) return { ...decision.done, retries: attempt };
     try {
-      await db.insert({ ...decision.write, _id: id, ...(current?._rev ? { _rev: current._rev } : {}) });
-      return { ...decision.result, retries: attempt };
+      const { rev } = await db.insert({ ...decision.write, _id: id, ...(current?._rev ? { _rev: current._rev } : {}) });
+      return { ...decision.result, retries: attempt, rev };
     } catch (error) {
       if (!isConflict(error)) throw error;
       await pause(Math.random() * jitter);

@@ -6,8 +6,10 @@ import recovery from './plugins/recovery';
 import securityHeaders from './plugins/security-headers';
 import couch from './plugins/couch';
 import errors, { sendNotFound } from './plugins/errors';
+import instance from './plugins/instance';
 import jsonCharset from './plugins/json-charset';
 import session from './plugins/session';
+import sharedFeeds from './plugins/shared-feeds';
 import attendanceRoutes from './routes/attendance/index';
 import authRoutes from './routes/auth/index';
 import bookingRoutes from './routes/bookings/index';
@@ -34,6 +36,8 @@ export interface AppOptions {
   loginRateLimitPerMinute: number;
   loginFailuresPerAccount: number;
   logger?: FastifyServerOptions['logger'];
+  /** Open /api/events streams one client address may hold; default 20. */
+  eventStreamsPerAddress?: number;
   /** Seconds between recovery passes of the schedule and bookings (the first runs at start-up); omitted means off. */
   recoveryIntervalSeconds?: number;
 }
@@ -53,6 +57,8 @@ export async function buildApp(options: AppOptions) {
   await app.register(cookie);
   await app.register(couch, { url: options.couchUrl, admin: options.admin, sync: options.sync });
   await app.register(session);
+  await app.register(instance);
+  await app.register(sharedFeeds);
   await app.register(recovery, { intervalSeconds: options.recoveryIntervalSeconds });
   await app.register(attendanceConflicts);
 
@@ -71,7 +77,7 @@ export async function buildApp(options: AppOptions) {
       await api.register(calendarFeedRoutes);
       // Serving the PWA means devices will ask for the snapshot: have one ready.
       await api.register(catalogSnapshotRoutes, { warm: Boolean(options.staticDir) });
-      await api.register(eventRoutes, { cursorKey: cursorKey(options.sync) });
+      await api.register(eventRoutes, { cursorKey: cursorKey(options.sync), streamsPerAddress: options.eventStreamsPerAddress ?? 20 });
       await api.register(attendanceRoutes);
       await api.register(certificateRoutes, { prefix: '/certificates' });
     },

@@ -20,6 +20,7 @@ export const envSchema = z.object({
   TRAVEL_BUFFER_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(DEFAULT_TRAVEL_BUFFER_MINUTES),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   LOGIN_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
+  EVENT_STREAMS_PER_ADDRESS: z.coerce.number().int().min(1).default(20),
   RECOVERY_INTERVAL_SECONDS: z.coerce.number().int().min(1).default(60),
   // Unset: seed the embedded quick start only, never an Apache CouchDB given by COUCH_URL.
   SEED_DEMO_DATA: z.stringbool().optional(),

@@ -30,6 +30,7 @@ async function main(): Promise<void> {
     loginRateLimitPerMinute: env.LOGIN_RATE_LIMIT_PER_MINUTE,
     loginFailuresPerAccount: env.LOGIN_FAILURES_PER_ACCOUNT,
     recoveryIntervalSeconds: env.RECOVERY_INTERVAL_SECONDS,
+    eventStreamsPerAddress: env.EVENT_STREAMS_PER_ADDRESS,
     logger: serverLogger(env.LOG_LEVEL),
   });
 

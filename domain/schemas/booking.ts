@@ -50,6 +50,8 @@ export const bookingDoc = z.object({
   status: bookingStatusSchema,
   reason: bookingReasonSchema.optional(),
   idempotencyKey: z.string().optional(),
+  /** The sync-server process that wrote the pending booking: recovery finishes it once that process is gone. */
+  instance: z.string().optional(),
   createdAt: isoInstant,
   confirmedAt: isoInstant.optional(),
   cancelledAt: isoInstant.optional(),

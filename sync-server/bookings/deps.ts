@@ -5,6 +5,7 @@ import type { BookingDoc } from '../../domain/schemas/booking';
 import type { SessionDoc } from '../../domain/schemas/catalog';
 import type { Couch } from '../plugins/couch';
 import type { HoldBatcher } from './hold-batcher';
+import type { LatestLedgers } from './latest-ledgers';
 
 /** The writes of the booking protocol, in order; a fault hook can stop the process after any of them. */
 export type WriteStep = 'pending-written' | 'hold-written' | 'booking-cancelled';
@@ -13,8 +14,14 @@ export interface BookingDeps {
   couch: Couch;
   now?: () => Date;
   retry?: RetryOptions;
+  /** This process's instance id, stamped on the pending bookings it writes (see instances/lease.ts). */
+  instance?: string;
+  /** Ids of the pending bookings this process's requests are still working on; recovery leaves them alone. */
+  inFlight?: Set<string>;
   /** Group commit of concurrent holds in this process; without it every hold is its own write. */
   holds?: HoldBatcher;
+  /** The newest seat ledgers this process knows: a session they show as full is refused before any write. */
+  ledgers?: LatestLedgers;
   /** Called after each write; a test throws here to simulate a crash between two writes. */
   afterWrite?: (step: WriteStep, bookingId: string) => void | Promise<void>;
 }

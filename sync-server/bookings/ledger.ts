@@ -11,8 +11,8 @@ type Held = { verdict: HoldVerdict | 'session_not_found'; seatsLeft: number };
 export type HoldOutcome = Held & { retries: number };
 
 /** Decides a batch of holds in arrival order against one read of the session. */
-function decideBatch(session: SessionDoc | null, batch: readonly HoldRequest[], now: Date): Decision<SessionDoc, { outcomes: Held[] }> {
-  if (!session || session.type !== 'session') return { done: { outcomes: batch.map(() => ({ verdict: 'session_not_found', seatsLeft: 0 })) } };
+function decideBatch(session: SessionDoc | null, batch: readonly HoldRequest[], now: Date): Decision<SessionDoc, { outcomes: Held[]; ledger: SessionDoc | null }> {
+  if (!session || session.type !== 'session') return { done: { outcomes: batch.map(() => ({ verdict: 'session_not_found', seatsLeft: 0 })), ledger: null } };
   let ledger = { ...session, holds: session.holds ?? [] };
   const verdicts = batch.map((booking): HoldVerdict => {
     if (ledger.holds.some((hold) => hold.holdId === booking.holdId)) return 'ok';
@@ -22,7 +22,7 @@ function decideBatch(session: SessionDoc | null, batch: readonly HoldRequest[], 
   });
   const outcomes = verdicts.map((verdict) => ({ verdict, seatsLeft: seatsLeft(ledger) }));
   const grew = ledger.holds.length > (session.holds ?? []).length;
-  return grew ? { write: ledger, result: { outcomes } } : { done: { outcomes } };
+  return grew ? { write: ledger, result: { outcomes, ledger } } : { done: { outcomes, ledger: session } };
 }
 
 const SETTLE_ROUNDS = 5;
@@ -46,7 +46,8 @@ async function settledLedger(deps: BookingDeps, sessionId: string): Promise<{ se
 
 /** One conditional write for a whole batch of holds on one session; a hold is 'ok' only once it settled. */
 export async function holdBatch(deps: BookingDeps, sessionId: string, batch: readonly HoldRequest[], rounds = SETTLE_ROUNDS): Promise<HoldOutcome[]> {
-  const { outcomes, retries } = await conditionalWrite(catalogDb(deps), sessionId, (session) => decideBatch(session, batch, nowOf(deps)), deps.retry);
+  const { outcomes, retries, ledger, rev } = await conditionalWrite(catalogDb(deps), sessionId, (session) => decideBatch(session, batch, nowOf(deps)), deps.retry);
+  if (ledger) deps.ledgers?.see(rev ? { ...ledger, _rev: rev } : ledger);
   if (!outcomes.some((outcome) => outcome.verdict === 'ok')) return outcomes.map((outcome) => ({ ...outcome, retries }));
   const { session, cut } = await settledLedger(deps, sessionId);
   const held = new Set((session.holds ?? []).map((hold) => hold.holdId));

@@ -24,11 +24,14 @@ export interface PlaceInput extends BookingRequest {
 export class IdempotencyKeyReused extends Error {}
 
 async function readSession(deps: BookingDeps, id: string): Promise<SessionDoc | null> {
-  const doc = await catalogDb(deps).get(id).catch((error: unknown) => {
-    if (isNotFound(error)) return null;
-    throw error;
-  });
-  return doc?.type === DOC_TYPES.session ? { ...doc, holds: doc.holds ?? [] } : null;
+  const read = async () => {
+    const doc = await catalogDb(deps).get(id).catch((error: unknown) => {
+      if (isNotFound(error)) return null;
+      throw error;
+    });
+    return doc?.type === DOC_TYPES.session ? { ...doc, holds: doc.holds ?? [] } : null;
+  };
+  return deps.ledgers ? deps.ledgers.read(id, read) : read();
 }
 
 async function readBooking(deps: BookingDeps, id: string): Promise<BookingDoc | null> {
@@ -56,8 +59,12 @@ function answer(booking: BookingDoc, session: SessionDoc | null, retries: number
   return { refused: booking.reason ?? 'interrupted', seatsLeft: left, session, booking, retries };
 }
 
-/** Seat, then confirmation: the two writes after the pending booking, shared with idempotent retries. */
-async function complete(deps: BookingDeps, pending: BookingDoc, session: SessionDoc | null): Promise<PlaceResult> {
+/**
+ * Seat, then confirmation: the two writes after the pending booking. Shared with idempotent retries
+ * and with recovery, which finishes a crashed process's pending bookings the same way, so a retry
+ * after a crash gets the booking's real outcome. Idempotent: a hold already in the ledger is kept.
+ */
+export async function finishPending(deps: BookingDeps, pending: BookingDoc, session: SessionDoc | null): Promise<PlaceResult> {
   const hold = await holdSeats(deps, pending);
   if (hold.verdict !== 'ok') {
     const after = await moveBooking(deps, pending._id, ['pending'], { to: 'rejected', reason: hold.verdict });
@@ -82,9 +89,25 @@ export async function placeBooking(deps: BookingDeps, input: PlaceInput): Promis
   if (!session) return { refused: 'session_not_found', seatsLeft: 0, session, retries: 0 };
 
   const now = nowOf(deps);
-  const verdict = decideHold(session, input.attendees.length, now);
-  if (verdict !== 'ok') return { refused: verdict, seatsLeft: seatsLeft(session), session, retries: 0 };
+  const refusal = refuseEarly(deps, session, input.attendees.length, now);
+  if (refusal) return refusal;
 
+  deps.inFlight?.add(id);
+  try {
+    return await writeAndFinish(deps, input, session, id, now);
+  } finally {
+    deps.inFlight?.delete(id);
+  }
+}
+
+/** A refusal decided on the newest ledger this process knows, before anything is written; null when the seats fit. */
+function refuseEarly(deps: BookingDeps, read: SessionDoc, seats: number, now: Date): PlaceResult | null {
+  const session = deps.ledgers ? deps.ledgers.latest(read) : read;
+  const verdict = decideHold(session, seats, now);
+  return verdict === 'ok' ? null : { refused: verdict, seatsLeft: seatsLeft(session), session, retries: 0 };
+}
+
+async function writeAndFinish(deps: BookingDeps, input: PlaceInput, session: SessionDoc, id: string, now: Date): Promise<PlaceResult> {
   const { written, booking: pending } = await writePending(deps, {
     _id: id,
     type: DOC_TYPES.booking,
@@ -98,11 +121,12 @@ export async function placeBooking(deps: BookingDeps, input: PlaceInput): Promis
     contact: input.contact,
     status: 'pending',
     ...(input.idempotencyKey ? { idempotencyKey: input.idempotencyKey } : {}),
+    ...(deps.instance ? { instance: deps.instance } : {}),
     createdAt: now.toISOString(),
   });
   if (!written) return resume(deps, pending, input, session);
   await reached(deps, 'pending-written', pending._id);
-  return complete(deps, pending, session);
+  return finishPending(deps, pending, session);
 }
 
 const attendeeList = (attendees: BookingRequest['attendees']): string =>
@@ -114,6 +138,6 @@ const sameRequest = (earlier: BookingDoc, input: PlaceInput): boolean =>
 
 function resume(deps: BookingDeps, earlier: BookingDoc, input: PlaceInput, session: SessionDoc | null): Promise<PlaceResult> {
   if (!sameRequest(earlier, input)) throw new IdempotencyKeyReused();
-  if (earlier.status === 'pending') return complete(deps, earlier, session);
+  if (earlier.status === 'pending') return finishPending(deps, earlier, session);
   return Promise.resolve(answer(earlier, session, 0));
 }

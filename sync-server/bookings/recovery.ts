@@ -5,13 +5,19 @@ import type { Couch } from '../plugins/couch';
 import { moveBooking } from './booking-status';
 import { cancelSessionBookings } from './cancel-session-bookings';
 import { bookingsDb, catalogDb, nowOf, type BookingDeps } from './deps';
+import { HoldBatcher } from './hold-batcher';
 import { bookingsByHold } from './hold-owners';
 import { migrateLegacyHolds } from './legacy-holds';
 import { releaseHolds } from './ledger';
+import { finishPending } from './place-booking';
+import { leaseAlive, readLease } from '../instances/lease';
 import { resolveLedgerConflicts, type ConflictedSession } from './resolve-conflicts';
 
 export interface RecoveryOptions extends Omit<BookingDeps, 'couch' | 'afterWrite'> {
-  /** A pending booking younger than this may still be in flight, so it is left alone. */
+  /**
+   * A pending booking younger than this whose process is alive (or unknown, for bookings written
+   * without an instance stamp) may still be in flight, so it is left to that process.
+   */
   graceSeconds?: number;
 }
 
@@ -25,6 +31,7 @@ export interface RecoveryReport {
 }
 
 const DEFAULT_GRACE_SECONDS = 120;
+const ORPHANS_AT_ONCE = 50;
 
 async function bookingsWithStatus(deps: BookingDeps, status: 'pending' | 'confirmed'): Promise<BookingDoc[]> {
   const result = await bookingsDb(deps).view('bookings', 'by_status', { startkey: [status], endkey: [status, {}], include_docs: true });
@@ -45,6 +52,21 @@ async function bookingsById(deps: BookingDeps, ids: string[]): Promise<Map<strin
   return new Map(result.rows.flatMap((row) => ('doc' in row && row.doc ? [[row.id, row.doc as BookingDoc] as const] : [])));
 }
 
+/**
+ * A pending booking is orphaned when the process that wrote it holds no live lease (one lease read
+ * per process), or when it is this process's own and no request of ours is working on it.
+ */
+function orphanTest(deps: BookingDeps): (booking: BookingDoc) => Promise<boolean> {
+  const verdicts = new Map<string, Promise<boolean>>();
+  return (booking) => {
+    const instance = booking.instance;
+    if (!instance) return Promise.resolve(false);
+    if (instance === deps.instance) return Promise.resolve(!!deps.inFlight && !deps.inFlight.has(booking._id));
+    if (!verdicts.has(instance)) verdicts.set(instance, readLease(deps.couch, instance).then((lease) => !leaseAlive(lease, nowOf(deps))));
+    return verdicts.get(instance)!;
+  };
+}
+
 /** Gives a confirmed booking back the seat it lost, if the session has room; else it is rejected. */
 async function reseat(deps: BookingDeps, booking: BookingDoc): Promise<'reseated' | 'rejected' | 'unchanged'> {
   const { fits } = await conditionalWrite(
@@ -63,6 +85,35 @@ async function reseat(deps: BookingDeps, booking: BookingDoc): Promise<'reseated
   if (fits === null) return 'unchanged';
   const after = await moveBooking(deps, booking._id, ['confirmed'], { to: 'rejected', reason: 'overbooked_on_conflict' });
   return after?.status === 'rejected' ? 'rejected' : 'unchanged';
+}
+
+/** Finishes the orphaned ones among these pending bookings: hold if it fits, then confirm; else reject. */
+async function finishOrphans(deps: BookingDeps, pending: BookingDoc[], graceSeconds = DEFAULT_GRACE_SECONDS): Promise<{ confirmed: number; rejected: number }> {
+  const cutoff = nowOf(deps).getTime() - graceSeconds * 1000;
+  const orphaned = orphanTest(deps);
+  const counts = { confirmed: 0, rejected: 0 };
+  // Finished side by side, their holds grouped per session: a crash mid-load leaves dozens at once.
+  const batched: BookingDeps = { ...deps, holds: new HoldBatcher(deps) };
+  for (let start = 0; start < pending.length; start += ORPHANS_AT_ONCE) {
+    await Promise.all(
+      pending.slice(start, start + ORPHANS_AT_ONCE).map(async (booking) => {
+        if (Date.parse(booking.createdAt) >= cutoff && !(await orphaned(booking))) return;
+        const status = (await finishPending(batched, booking, null)).booking?.status;
+        if (status === 'confirmed') counts.confirmed++;
+        if (status === 'rejected') counts.rejected++;
+      }),
+    );
+  }
+  return counts;
+}
+
+/**
+ * Only the pending bookings no live process owns: cheap (one small view read), so it runs as soon
+ * as a booking request failed half-way, e.g. while the database restarted, and not only every pass.
+ */
+export async function finishOrphanedBookings(couch: Couch, options: RecoveryOptions = {}): Promise<{ confirmed: number; rejected: number }> {
+  const deps: BookingDeps = { couch, ...options };
+  return finishOrphans(deps, await bookingsWithStatus(deps, 'pending'), options.graceSeconds);
 }
 
 /**
@@ -94,15 +145,11 @@ export async function recoverBookings(couch: Couch, options: RecoveryOptions = {
   const cancelledSessions = new Set(active.filter((b) => sessionById.get(b.sessionId)?.status === 'cancelled').map((b) => b.sessionId));
   for (const sessionId of cancelledSessions) report.cancelled += (await cancelSessionBookings(couch, sessionId)).bookings;
 
-  const cutoff = nowOf(deps).getTime() - (options.graceSeconds ?? DEFAULT_GRACE_SECONDS) * 1000;
-  const held = new Set(sessions.flatMap((session) => session.holds.map((hold) => hold.holdId)));
-  for (const booking of active.filter((b) => b.status === 'pending' && Date.parse(b.createdAt) < cutoff && !cancelledSessions.has(b.sessionId))) {
-    const after = held.has(booking.holdId)
-      ? await moveBooking(deps, booking._id, ['pending'], { to: 'confirmed' })
-      : await moveBooking(deps, booking._id, ['pending'], { to: 'rejected', reason: 'interrupted' });
-    if (after?.status === 'confirmed') report.confirmed++;
-    if (after?.status === 'rejected') report.rejected++;
-  }
+  const pending = active.filter((b) => b.status === 'pending' && !cancelledSessions.has(b.sessionId));
+  const finished = await finishOrphans(deps, pending, options.graceSeconds);
+  report.confirmed += finished.confirmed;
+  report.rejected += finished.rejected;
+  if (report.confirmed) sessions = await allSessions(deps);
 
   const activeHolds = new Set(active.map((booking) => booking.holdId));
   const suspects = sessions.flatMap((session) => session.holds.filter((hold) => !activeHolds.has(hold.holdId)).map((hold) => hold.holdId));
@@ -115,6 +162,7 @@ export async function recoverBookings(couch: Couch, options: RecoveryOptions = {
     if (dead.length) report.released += await releaseHolds(deps, session._id, dead);
   }
 
+  const held = new Set(sessions.flatMap((session) => session.holds.map((hold) => hold.holdId)));
   const unseated = active.filter((b) => b.status === 'confirmed' && !held.has(b.holdId) && !cancelledSessions.has(b.sessionId));
   const current = await bookingsById(deps, unseated.map((booking) => booking._id));
   for (const booking of unseated) {

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { BusyError } from '../../couch/conditional-write';
+import { isCouchUnavailable } from '../../couch/unavailable';
 import { HttpError } from '../http-error';
 
 const fastifyErrors: Record<string, [string, string]> = {
@@ -11,12 +12,19 @@ const fastifyErrors: Record<string, [string, string]> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: ['invalid_request', 'The Content-Length header does not match the body.'],
 };
 
-function toReply(error: FastifyError): { status: number; body: Record<string, unknown> } {
+/** Seconds a client should wait before retrying a 503: the embedded server restarts in about one. */
+export const RETRY_AFTER_SECONDS = 2;
+
+function toReply(error: FastifyError): { status: number; body: Record<string, unknown>; retryAfter?: number } {
   if (error instanceof HttpError) {
     return { status: error.statusCode, body: { error: error.code, message: error.message, ...error.details } };
   }
   if (error instanceof BusyError) {
-    return { status: 503, body: { error: 'busy', message: 'Many people are booking right now. Nothing was saved; please try again.' } };
+    return { status: 503, body: { error: 'busy', message: 'Many people are booking right now. Nothing was saved; please try again.' }, retryAfter: 1 };
+  }
+  if (isCouchUnavailable(error)) {
+    const message = 'The database is not reachable right now. Please try again in a few seconds.';
+    return { status: 503, body: { error: 'unavailable', message }, retryAfter: RETRY_AFTER_SECONDS };
   }
   const known = error.code ? fastifyErrors[error.code] : undefined;
   if (known) return { status: error.statusCode ?? 400, body: { error: known[0], message: known[1] } };
@@ -30,8 +38,10 @@ function toReply(error: FastifyError): { status: number; body: Record<string, un
 /** Every error is JSON `{error, message}`; never a stack trace. */
 export default fp(async function errors(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    const { status, body } = toReply(error);
-    if (status >= 500) request.log.error({ err: error }, 'request failed');
+    const { status, body, retryAfter } = toReply(error);
+    if (status === 503) request.log.warn({ err: error }, 'request refused: unavailable');
+    else if (status >= 500) request.log.error({ err: error }, 'request failed');
+    if (retryAfter) reply.header('retry-after', String(retryAfter));
     return reply.status(status).send(body);
   });
 });

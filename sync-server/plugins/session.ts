@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { ROLES, type Role } from '../../domain/databases';
+import { CouchUnavailable } from '../../couch/unavailable';
 import { HttpError } from '../http-error';
 
 export const SESSION_COOKIE = 'AuthSession';
@@ -37,7 +38,7 @@ export function couchCredentials(request: FastifyRequest): Record<string, string
 /** CouchDB's answer, uncached: the account these credentials name, or null when they name none. */
 export async function whoIs(couchUrl: string, credentials: Record<string, string>): Promise<SessionUser | null> {
   const response = await fetch(`${couchUrl}/_session`, { headers: credentials });
-  if (response.status >= 500) throw new HttpError(503, 'couch_unavailable', 'The database is not reachable right now. Please try again shortly.');
+  if (response.status >= 500) throw new CouchUnavailable();
   const body = response.ok ? ((await response.json()) as { userCtx: { name: string | null; roles: string[] } }) : null;
   return body?.userCtx.name ? { name: body.userCtx.name, roles: body.userCtx.roles } : null;
 }

@@ -1,6 +1,7 @@
 import replyFrom, { type FastifyReplyFromHooks } from '@fastify/reply-from';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { IncomingHttpHeaders } from 'node:http';
+import { CouchUnavailable } from '../../couch/unavailable';
 import { designFilterNames } from '../../design-docs/compile';
 import { admitDbRequest, judgeDbRequest } from '../db-proxy/allowlist';
 import { openRevsMultipart, type OpenRevsResult } from '../db-proxy/multipart';
@@ -69,7 +70,7 @@ export default async function dbProxy(app: FastifyInstance) {
     (request: FastifyRequest): NonNullable<FastifyReplyFromHooks['onError']> =>
     (proxyReply, { error }) => {
       request.log.warn({ err: error }, 'proxy to CouchDB failed');
-      proxyReply.status(502).send({ error: 'couch_unavailable', message: 'The database is not reachable right now. Please try again shortly.' });
+      proxyReply.send(new CouchUnavailable(error));
     };
 
   app.setErrorHandler((error: FastifyError, _request, reply) => {

@@ -1,15 +1,25 @@
 import type { KeyObject } from 'node:crypto';
 import type { OutgoingHttpHeaders } from 'node:http';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { DB, ROLES } from '../../domain/databases';
-import { currentSeq, followChanges, type Change } from '../feeds/changes';
+import { ROLES } from '../../domain/databases';
+import type { Change } from '../feeds/changes';
 import { decodeCursor, encodeCursor, type EventCursor } from '../feeds/event-cursor';
 import { bookingEvent, catalogEvent, type FeedEvent } from '../feeds/feed-events';
+import type { SharedFeed } from '../feeds/shared-feed';
 import { HttpError } from '../http-error';
 import { couchCredentials, hasRole, whoIs, type SessionUser } from '../plugins/session';
 
 const KEEP_ALIVE_MS = 15_000;
 const RETRY_MS = 2_000;
+/** Bytes a stream may have waiting in its socket: a client that stopped reading is cut off and resumes later. */
+const MAX_BUFFERED_BYTES = 1024 * 1024;
+
+export interface EventRouteOptions {
+  /** Signs event ids, so an id this installation never sent is refused. */
+  cursorKey: KeyObject;
+  /** Open streams one client address may hold at once. */
+  streamsPerAddress: number;
+}
 
 const readsBookings = (user: SessionUser | null): boolean => hasRole(user, ROLES.service) || hasRole(user, ROLES.instructor);
 
@@ -28,13 +38,14 @@ function resumeFrom(request: FastifyRequest, key: KeyObject): EventCursor | null
 /**
  * GET /api/events: the seed's named events as server-sent events. Each event's id is the position
  * in both databases' changes feeds after it, so Last-Event-ID resumes with no gap and no repeat.
- * Each stream follows CouchDB's `_changes` as the sync-server's account; booking events go only to
- * service accounts and the instructor, whose credentials are checked again before each one.
+ * Every stream follows the process's shared changes feeds (one upstream request per database, not
+ * per stream); booking events go only to service accounts and the instructor, whose credentials
+ * are checked again before each one. A client address may hold `streamsPerAddress` streams.
  */
-export default async function eventRoutes(app: FastifyInstance, options: { cursorKey: KeyObject }) {
+export default async function eventRoutes(app: FastifyInstance, options: EventRouteOptions) {
   const key = options.cursorKey;
-  const sync = app.couch.sync;
   const open = new Set<() => void>();
+  const perAddress = new Map<string, number>();
   app.addHook('preClose', async () => {
     for (const close of open) close();
   });
@@ -42,10 +53,16 @@ export default async function eventRoutes(app: FastifyInstance, options: { curso
   app.get('/events', async (request, reply) => {
     const bookingsToo = readsBookings(request.user);
     const resumed = resumeFrom(request, key);
+    const address = request.ip;
+    if ((perAddress.get(address) ?? 0) >= options.streamsPerAddress) {
+      reply.header('retry-after', '10');
+      throw new HttpError(429, 'too_many_streams', `At most ${options.streamsPerAddress} event streams may be open from one address. Close one and try again.`);
+    }
     const cursor: EventCursor = {
-      catalog: resumed?.catalog ?? (await currentSeq(sync, DB.catalog)),
-      bookings: resumed?.bookings ?? (bookingsToo ? await currentSeq(sync, DB.bookings) : null),
+      catalog: resumed?.catalog ?? (await app.feeds.catalog.position()),
+      bookings: resumed?.bookings ?? (bookingsToo ? await app.feeds.bookings.position() : null),
     };
+    perAddress.set(address, (perAddress.get(address) ?? 0) + 1);
 
     reply.hijack();
     const out = reply.raw;
@@ -65,6 +82,9 @@ export default async function eventRoutes(app: FastifyInstance, options: { curso
     const close = () => {
       if (stop.signal.aborted) return;
       stop.abort();
+      const left = (perAddress.get(address) ?? 1) - 1;
+      if (left > 0) perAddress.set(address, left);
+      else perAddress.delete(address);
       clearInterval(keepAlive);
       open.delete(close);
       out.end();
@@ -72,15 +92,17 @@ export default async function eventRoutes(app: FastifyInstance, options: { curso
     open.add(close);
     out.on('close', close);
 
-    const send = (event: FeedEvent) =>
+    const send = (event: FeedEvent) => {
       out.write(`id: ${encodeCursor(cursor, key)}\nevent: ${event.name}\ndata: ${JSON.stringify(event.data)}\n\n`);
+      if (out.writableLength > MAX_BUFFERED_BYTES) close();
+    };
 
     const stillReadsBookings = async () => readsBookings(await whoIs(app.couch.url, couchCredentials(request)));
 
     // The cursor moves only as an event is written (or a change that is no event is passed over),
     // so every id names a point where everything before it in both databases has been sent.
-    const follow = async (db: string, key: keyof EventCursor, toEvent: (change: Change) => FeedEvent | null, allowed?: () => Promise<boolean>) => {
-      for await (const change of followChanges(sync, db, cursor[key]!, stop.signal)) {
+    const follow = async (feed: SharedFeed, key: keyof EventCursor, toEvent: (change: Change) => FeedEvent | null, allowed?: () => Promise<boolean>) => {
+      for await (const change of feed.follow(cursor[key]!, stop.signal)) {
         const event = toEvent(change);
         if (event && allowed && !(await allowed())) return close();
         if (stop.signal.aborted) return;
@@ -89,10 +111,10 @@ export default async function eventRoutes(app: FastifyInstance, options: { curso
       }
     };
 
-    const followers = [follow(DB.catalog, 'catalog', catalogEvent)];
-    if (bookingsToo) followers.push(follow(DB.bookings, 'bookings', bookingEvent, stillReadsBookings));
+    const followers = [follow(app.feeds.catalog, 'catalog', catalogEvent)];
+    if (bookingsToo) followers.push(follow(app.feeds.bookings, 'bookings', bookingEvent, stillReadsBookings));
     Promise.all(followers).catch((error: unknown) => {
-      if (!stop.signal.aborted) request.log.warn({ err: error }, 'event stream ended: changes feed failed');
+      if (!stop.signal.aborted) request.log.warn({ err: error }, 'event stream ended: its changes could not be read or it fell too far behind');
       close();
     });
   });

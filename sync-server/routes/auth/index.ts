@@ -1,5 +1,6 @@
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { CouchUnavailable } from '../../../couch/unavailable';
 import { ROLES } from '../../../domain/databases';
 import { loginRequest, signupRequest, type PublicUser } from '../../../domain/schemas/auth';
 import { LoginThrottle } from '../../accounts/login-throttle';
@@ -25,7 +26,7 @@ async function openCouchSession(couchUrl: string, name: string, password: string
     body: JSON.stringify({ name, password }),
   });
   if (response.status === 401) return null;
-  if (!response.ok) throw new HttpError(503, 'couch_unavailable', 'The database is not reachable right now. Please try again shortly.');
+  if (!response.ok) throw new CouchUnavailable();
   const cookie = response.headers.getSetCookie().find((value) => value.startsWith(`${SESSION_COOKIE}=`));
   return cookie?.split(';')[0]?.slice(SESSION_COOKIE.length + 1) ?? null;
 }

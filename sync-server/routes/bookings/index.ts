@@ -2,10 +2,11 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ROLES } from '../../../domain/databases';
 import { bookingRequest, idempotencyKey, toPublicBooking } from '../../../domain/schemas/booking';
-import { findUser } from '../../accounts/users';
+import { ContactNames } from '../../accounts/contact-names';
 import { cancelBooking } from '../../bookings/cancel-booking';
 import type { BookingDeps } from '../../bookings/deps';
 import { HoldBatcher } from '../../bookings/hold-batcher';
+import { LatestLedgers } from '../../bookings/latest-ledgers';
 import { IdempotencyKeyReused, placeBooking } from '../../bookings/place-booking';
 import { allBookings, bookingsOfOwner, bookingsOfSession, findBooking } from '../../bookings/read-bookings';
 import { HttpError, parseInput } from '../../http-error';
@@ -25,8 +26,9 @@ async function requireBooker(request: FastifyRequest): Promise<void> {
 }
 
 export default async function bookingRoutes(app: FastifyInstance) {
-  const deps: BookingDeps = { couch: app.couch };
+  const deps: BookingDeps = { couch: app.couch, instance: app.instance, inFlight: app.inFlightBookings, ledgers: new LatestLedgers() };
   deps.holds = new HoldBatcher(deps);
+  const contactNames = new ContactNames(app.couch.admin);
   const user = (request: FastifyRequest): SessionUser => request.user!;
   const isInstructor = (request: FastifyRequest) => hasRole(request.user, ROLES.instructor);
 
@@ -35,7 +37,7 @@ export default async function bookingRoutes(app: FastifyInstance) {
     const header = request.headers['idempotency-key'];
     const key = header === undefined ? undefined : parseInput(idempotencyKey.describe('Idempotency-Key'), header);
     const { name } = user(request);
-    const contact = { name: (await findUser(app.couch.admin, name))?.name ?? name, email: name };
+    const contact = { name: await contactNames.of(name), email: name };
     try {
       const result = await placeBooking(deps, { sessionId, attendees, owner: name, contact, ...(key ? { idempotencyKey: key } : {}) });
       // Lost races on the seat ledger: lets load tests and operators see contention without logs.
@@ -43,6 +45,7 @@ export default async function bookingRoutes(app: FastifyInstance) {
       if ('refused' in result) throw await placeRefusal(deps, result, attendees.length);
       return reply.status(201).send({ booking: toPublicBooking(result.booking) });
     } catch (error) {
+      if (!(error instanceof HttpError)) app.finishOrphansSoon();
       if (error instanceof IdempotencyKeyReused) {
         throw new HttpError(422, 'idempotency_key_reused', 'This Idempotency-Key was already used for a different booking.');
       }

@@ -31,7 +31,8 @@ describe.skipIf(!canStartServers())('GET /api/health while CouchDB is down', () 
     else await embedded!.stop();
     const down = await app.inject({ method: 'GET', url: '/api/health' });
     expect(down.statusCode).toBe(503);
-    expect(down.json()).toMatchObject({ error: 'couch_unreachable', couch: { reachable: false } });
+    expect(down.json()).toMatchObject({ error: 'unavailable', couch: { reachable: false } });
+    expect(down.headers['retry-after']).toBe('2');
     const port = Number(new URL(couch.url).port);
     const again = node ? await node.start() : await startEmbeddedCouch({ dataDir: couch.dataDir, admin: couch.admin, port });
     const up = await app.inject({ method: 'GET', url: '/api/health' });

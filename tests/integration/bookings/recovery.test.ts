@@ -48,13 +48,37 @@ async function expectConsistent(sessionId: string): Promise<void> {
 }
 
 describe('crash between each pair of writes, then recovery', () => {
-  it('after the pending booking, before the hold: the booking is rejected as interrupted, no seat held', async () => {
+  it('after the pending booking, before the hold: recovery decides it on its merits and seats it', async () => {
     const session = await insertSession(couch);
     await expect(placeBooking(crashingAfter('pending-written'), input(session._id))).rejects.toBeInstanceOf(Crash);
     const [pending] = (await couch.sync.use<BookingDoc>(DB.bookings).view('bookings', 'by_session', { key: session._id, reduce: false })).rows;
     expect((await readSession(couch, session._id)).holds).toEqual([]);
+    expect(await recoverNow()).toMatchObject({ confirmed: 1 });
+    expect(await booking(pending!.id)).toMatchObject({ status: 'confirmed', seats: 2 });
+    await expectConsistent(session._id);
+  });
+
+  it('after the pending booking, on a session that filled meanwhile: recovery rejects it as full, never as interrupted', async () => {
+    const session = await insertSession(couch, { capacity: 2 });
+    await expect(placeBooking(crashingAfter('pending-written'), input(session._id))).rejects.toBeInstanceOf(Crash);
+    const [pending] = (await couch.sync.use<BookingDoc>(DB.bookings).view('bookings', 'by_session', { key: session._id, reduce: false })).rows;
+    const other = await placeBooking({ couch }, { ...input(session._id), owner: 'other@test.example' });
+    expect('refused' in other).toBe(false);
     expect(await recoverNow()).toMatchObject({ rejected: 1 });
-    expect(await booking(pending!.id)).toMatchObject({ status: 'rejected', reason: 'interrupted' });
+    expect(await booking(pending!.id)).toMatchObject({ status: 'rejected', reason: 'session_full' });
+    await expectConsistent(session._id);
+  });
+
+  it('decides at once a pending booking whose process holds no live lease, and leaves a live process its own', async () => {
+    const session = await insertSession(couch);
+    const dead: BookingDeps = { ...crashingAfter('pending-written'), instance: 'instance-that-died' };
+    await expect(placeBooking(dead, input(session._id))).rejects.toBeInstanceOf(Crash);
+    const live: BookingDeps = { ...crashingAfter('pending-written'), instance: app.instance };
+    await expect(placeBooking(live, input(session._id, 1))).rejects.toBeInstanceOf(Crash);
+    expect(await recoverBookings(couch, { graceSeconds: 3600 })).toMatchObject({ confirmed: 1, rejected: 0 });
+    const bookings = await bookingsOfSession(couch, session._id);
+    expect(bookings.map((b) => [b.instance, b.status]).sort()).toEqual([[app.instance, 'pending'], ['instance-that-died', 'confirmed']].sort());
+    await recoverNow();
     await expectConsistent(session._id);
   });
 

@@ -23,7 +23,9 @@ export const flushOutbox = async (): Promise<void> => {
       for (const request of due) {
         const outcome = await sendBooking(request);
         if (outcome.kind === 'retry') {
-          await updateRequest(request._id, { state: 'queued', needsLogin: outcome.needsLogin });
+          await updateRequest(request._id, { state: 'queued', needsLogin: outcome.needsLogin, message: outcome.message });
+          // The server said when it expects its database back: try then, not at the next 20 s tick.
+          if (outcome.afterMs !== undefined) setTimeout(() => void flushOutbox(), outcome.afterMs);
           return;
         }
         if (outcome.kind === 'confirmed') {

@@ -9,8 +9,8 @@ const refusalDetails = z.object({ nextSessions: z.array(sessionSuggestion).defau
 export type SendOutcome =
   | { kind: 'confirmed'; bookingId: string; holdId?: string }
   | { kind: 'rejected'; message: string; nextSessions: z.infer<typeof sessionSuggestion>[] }
-  /** Try again later: no network, server trouble, or the session cookie expired. */
-  | { kind: 'retry'; needsLogin: boolean };
+  /** Try again later: no network, server trouble, or the session cookie expired; `message` says why, `afterMs` when. */
+  | { kind: 'retry'; needsLogin: boolean; message?: string; afterMs?: number };
 
 /** POST /api/bookings with the request's own Idempotency-Key, so a resend answers the same booking. */
 export const sendBooking = async (request: BookingRequestDoc): Promise<SendOutcome> => {
@@ -24,6 +24,7 @@ export const sendBooking = async (request: BookingRequestDoc): Promise<SendOutco
     return { kind: 'confirmed', bookingId: booking.id, holdId: booking.holdId };
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
+    if (error.status === 503 && error.retryAfterMs !== undefined) return { kind: 'retry', needsLogin: false, message: error.message, afterMs: error.retryAfterMs };
     if (error.status === 0 || error.status >= 500 || error.status === 429) return { kind: 'retry', needsLogin: false };
     if (error.status === 401) return { kind: 'retry', needsLogin: true };
     const details = refusalDetails.safeParse(error.body);

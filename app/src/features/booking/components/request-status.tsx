@@ -32,7 +32,7 @@ export function RequestStatus({ request, loginHref }: { request: BookingRequestD
       {request.state === 'queued' && (
         <>
           <p className="request__title">Saved on this device: not yet confirmed, seats are not held.</p>
-          <p>{request.needsLogin ? <a href={loginHref}>Log in again to send it.</a> : 'It will be sent as soon as the server can be reached.'}</p>
+          <p>{request.needsLogin ? <a href={loginHref}>Log in again to send it.</a> : `${request.message ? `${request.message} ` : ''}It will be sent again by itself.`}</p>
         </>
       )}
       {request.state === 'confirmed' && <p className="request__title">Confirmed: {seats(request)} booked.</p>}

@@ -1,0 +1,169 @@
+import type { RequestOptions, ServerScope } from 'nano';
+import { currentSeq, type Change, type Seq } from './changes';
+
+const PAGE_SIZE = 100;
+/** The embedded server ignores a longpoll `timeout` (DESIGN.md); newlines every few seconds keep the request alive. */
+const HEARTBEAT_MS = 10_000;
+const RETRY_MS = [250, 500, 1_000, 2_000, 5_000];
+/** Changes one follower may have waiting before it is cut off; it resumes from its cursor when it reconnects. */
+export const FOLLOWER_QUEUE_LIMIT = 1_000;
+
+/** The order of sequences: numbers on the embedded server, `N-opaque` strings on CouchDB 3. */
+export const seqNumber = (seq: Seq): number => (typeof seq === 'number' ? seq : Number.parseInt(seq, 10) || 0);
+
+export class FollowerTooSlow extends Error {
+  constructor() {
+    super(`More than ${FOLLOWER_QUEUE_LIMIT} changes waited for one follower`);
+  }
+}
+
+interface ChangesPage {
+  results: Change[];
+  last_seq: Seq;
+}
+
+const pause = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+  });
+
+/**
+ * One upstream `_changes` longpoll for one database, shared by every follower in this process:
+ * 400 open event streams cost the database one listener, not 400. It runs while someone follows,
+ * survives the database going away (retrying with a growing pause, resuming from its last
+ * sequence) and stops when the last follower leaves.
+ */
+export class SharedFeed {
+  private readonly listeners = new Set<(change: Change) => void>();
+  private head: Seq | null = null;
+  private stop: AbortController | null = null;
+  private loop: Promise<void> | null = null;
+  private reading: Promise<Seq> | null = null;
+
+  constructor(
+    private readonly server: ServerScope,
+    readonly db: string,
+    private readonly onError: (error: unknown) => void = () => {},
+  ) {}
+
+  /**
+   * Where a follower that wants only new changes starts: the feed's own position when it runs. A
+   * burst of new streams shares one read of the database's sequence.
+   */
+  async position(): Promise<Seq> {
+    if (this.head !== null) return this.head;
+    this.reading ??= currentSeq(this.server, this.db).finally(() => (this.reading = null));
+    return this.reading;
+  }
+
+  get followers(): number {
+    return this.listeners.size;
+  }
+
+  /**
+   * Every change after `since`, in order, until `signal` aborts: first read from the database up to
+   * where the shared feed stands (a follower resuming from an old cursor), then from the shared feed.
+   * Throws FollowerTooSlow when the follower lets too many changes pile up.
+   */
+  async *follow(since: Seq, signal: AbortSignal): AsyncGenerator<Change> {
+    const queue: Change[] = [];
+    let overflow = false;
+    let wake: (() => void) | null = null;
+    const listener = (change: Change) => {
+      if (queue.length >= FOLLOWER_QUEUE_LIMIT) overflow = true;
+      else queue.push(change);
+      wake?.();
+    };
+    const onAbort = () => wake?.();
+    signal.addEventListener('abort', onAbort);
+    this.listeners.add(listener);
+    this.start();
+    try {
+      let last = seqNumber(since);
+      // A follower starting at the feed's own position needs no catch-up read.
+      if (last < seqNumber(await this.position())) {
+        let cursor = since;
+        for (;;) {
+          const page = await this.read({ since: cursor, limit: PAGE_SIZE }, signal);
+          for (const change of page.results) {
+            last = Math.max(last, seqNumber(change.seq));
+            yield change;
+          }
+          cursor = page.last_seq;
+          if (page.results.length < PAGE_SIZE || signal.aborted) break;
+        }
+      }
+      while (!signal.aborted) {
+        if (overflow) throw new FollowerTooSlow();
+        const change = queue.shift();
+        if (!change) {
+          await new Promise<void>((resolve) => (wake = resolve));
+          wake = null;
+          continue;
+        }
+        // Already read while catching up: the shared feed and the catch-up read overlap by design.
+        if (seqNumber(change.seq) <= last) continue;
+        last = seqNumber(change.seq);
+        yield change;
+      }
+    } finally {
+      signal.removeEventListener('abort', onAbort);
+      this.listeners.delete(listener);
+      if (!this.listeners.size) this.halt();
+    }
+  }
+
+  /** Stops the upstream request; followers still waiting simply see no more changes. */
+  async close(): Promise<void> {
+    this.halt();
+    await this.loop;
+  }
+
+  /**
+   * nano never settles a request aborted while it reads a non-JSON body (a longpoll's heartbeat
+   * newlines), so the abort is raced here: closing must not wait for the database.
+   */
+  private read(qs: Record<string, unknown>, signal: AbortSignal): Promise<ChangesPage> {
+    const request: RequestOptions & { signal: AbortSignal } = { db: this.db, path: '_changes', method: 'GET', qs: { include_docs: true, ...qs }, signal };
+    const aborted = new Promise<never>((_, reject) => {
+      if (signal.aborted) reject(signal.reason);
+      signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+    });
+    aborted.catch(() => {});
+    return Promise.race([this.server.request(request) as Promise<ChangesPage>, aborted]);
+  }
+
+  private start(): void {
+    if (this.stop) return;
+    const stop = new AbortController();
+    this.stop = stop;
+    this.loop = this.run(stop.signal);
+  }
+
+  private halt(): void {
+    this.stop?.abort();
+    this.stop = null;
+    this.head = null;
+  }
+
+  private async run(signal: AbortSignal): Promise<void> {
+    let failures = 0;
+    while (!signal.aborted) {
+      try {
+        const since = await this.position();
+        if (signal.aborted) return;
+        this.head ??= since;
+        const page = await this.read({ feed: 'longpoll', since, heartbeat: HEARTBEAT_MS, limit: PAGE_SIZE }, signal);
+        if (signal.aborted) return;
+        failures = 0;
+        for (const change of page.results) for (const listener of this.listeners) listener(change);
+        this.head = page.last_seq;
+      } catch (error) {
+        if (signal.aborted) return;
+        this.onError(error);
+        await pause(RETRY_MS[Math.min(failures++, RETRY_MS.length - 1)]!, signal);
+      }
+    }
+  }
+}

@@ -1,0 +1,126 @@
+/**
+ * npm run bench:streams [-- --sse 200 --longpoll 200]
+ * Starts a private embedded CouchDB and one sync-server on loopback, then opens `sse` /api/events
+ * streams and `longpoll` gateway `_changes?feed=longpoll` requests on /db/rft_catalog all at once,
+ * and prints /api/health latency before, while they open and while they are open, and the latency
+ * of bookings made while they are open. The promise: health p95 < 100 ms, a booking < 500 ms.
+ */
+import { parseArgs } from 'node:util';
+import { buildApp } from '../../sync-server/app';
+import { attendees, createCustomers, insertSession } from '../helpers/bookings';
+import { startTestCouch } from '../helpers/test-couch';
+import { percentile, round } from './app/stats';
+
+async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const start = performance.now();
+  const value = await work();
+  return { ms: performance.now() - start, value };
+}
+
+const { values } = parseArgs({ options: { sse: { type: 'string', default: '200' }, longpoll: { type: 'string', default: '200' } } });
+const SSE = Number(values.sse);
+const LONGPOLL = Number(values.longpoll);
+const DEADLINE_MS = 3 * 60_000;
+const PROBES = 40;
+const BOOKINGS = 20;
+const OPEN_WAIT_MS = 15_000;
+
+const summary = (ms: number[]) => {
+  return { n: ms.length, p50Ms: round(percentile(ms, 50)), p95Ms: round(percentile(ms, 95)), maxMs: round(Math.max(...ms)) };
+};
+
+async function main() {
+  const deadline = setTimeout(() => {
+    console.error('bench:streams ran past its deadline');
+    process.exit(1);
+  }, DEADLINE_MS);
+  deadline.unref();
+  const couch = await startTestCouch();
+  const app = await buildApp({
+    couchUrl: couch.url,
+    admin: couch.admin,
+    sync: couch.sync,
+    travelBufferMinutes: 60,
+    loginRateLimitPerMinute: 1_000_000,
+    loginFailuresPerAccount: 1_000,
+    eventStreamsPerAddress: SSE + 10,
+  });
+  const stop = new AbortController();
+  try {
+    const baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
+    const health = async () => (await timed(() => fetch(`${baseUrl}/api/health`).then((r) => r.arrayBuffer()))).ms;
+    const probe = async (count: number, gapMs: number) => {
+      const ms: number[] = [];
+      for (let i = 0; i < count; i++) {
+        ms.push(await health());
+        await new Promise((resolve) => setTimeout(resolve, gapMs));
+      }
+      return ms;
+    };
+    await probe(5, 0);
+    const before = summary(await probe(PROBES, 10));
+
+    const { update_seq: since } = (await (await fetch(`${baseUrl}/db/rft_catalog`)).json()) as { update_seq: number };
+    const opened: Promise<unknown>[] = [];
+    const openingProbe = probe(PROBES, 10);
+    for (let i = 0; i < SSE; i++) {
+      opened.push(
+        fetch(`${baseUrl}/api/events`, { signal: stop.signal }).then((r) => {
+          if (r.status !== 200) throw new Error(`stream answered ${r.status}`);
+          void r.body?.getReader().read().catch(() => {});
+        }),
+      );
+    }
+    // A longpoll that gets no headers within OPEN_WAIT_MS is counted, not awaited: the gateway may queue it.
+    let longpollsAnswered = 0;
+    for (let i = 0; i < LONGPOLL; i++) {
+      const longpoll = fetch(`${baseUrl}/db/rft_catalog/_changes?feed=longpoll&heartbeat=10000&since=${since}`, { signal: stop.signal }).then((r) => {
+        if (r.status !== 200) throw new Error(`longpoll answered ${r.status}`);
+        longpollsAnswered++;
+        void r.body?.getReader().read().catch(() => {});
+      });
+      longpoll.catch(() => {});
+      opened.push(Promise.race([longpoll, new Promise((resolve) => setTimeout(resolve, OPEN_WAIT_MS))]));
+    }
+    const openedAll = await timed(() => Promise.all(opened));
+    const whileOpening = summary(await openingProbe);
+    const whileOpen = summary(await probe(PROBES, 10));
+
+    const customers = await createCustomers(app.couch, BOOKINGS);
+    const sessions = await Promise.all(Array.from({ length: BOOKINGS }, () => insertSession(app.couch)));
+    const bookingMs: number[] = [];
+    for (let i = 0; i < BOOKINGS; i++) {
+      const { ms, value } = await timed(() =>
+        fetch(`${baseUrl}/api/bookings`, {
+          method: 'POST',
+          headers: { authorization: customers[i]!.authorization, 'content-type': 'application/json' },
+          body: JSON.stringify({ sessionId: sessions[i]!._id, attendees: attendees(1) }),
+        }),
+      );
+      if (value.status !== 201) throw new Error(`booking answered ${value.status}: ${await value.text()}`);
+      await value.arrayBuffer();
+      bookingMs.push(ms);
+    }
+    const report = {
+      streams: { sse: SSE, longpoll: LONGPOLL, longpollsAnswered, openedInMs: round(openedAll.ms), sseFollowersOfTheSharedFeed: app.feeds.catalog.followers },
+      health: { before, whileOpening, whileOpen },
+      bookingWhileOpen: summary(bookingMs),
+    };
+    console.log(JSON.stringify(report, null, 2));
+    console.table({
+      'health before': before,
+      'health while they open': whileOpening,
+      'health while open': whileOpen,
+      'booking while open': report.bookingWhileOpen,
+    });
+    const ok = whileOpening.p95Ms < 100 && whileOpen.p95Ms < 100 && report.bookingWhileOpen.p95Ms < 500;
+    console.log(ok ? 'within the promise: health p95 < 100 ms, booking p95 < 500 ms' : 'OUTSIDE the promise: health p95 < 100 ms, booking p95 < 500 ms');
+    if (!ok) process.exitCode = 1;
+  } finally {
+    stop.abort();
+    await app.close();
+    await couch.stop();
+  }
+}
+
+await main();
