@@ -75,7 +75,13 @@ export async function startTestCouch(spec: EngineSpec = inject('couch').spec): P
     stopServer = () => node!.stop({ epmd: true });
   }
   const sync = spec.engine === 'embedded' ? embeddedSync : sharedSyncAccount(admin);
-  await bootstrap({ url, admin, sync, instructor: INSTRUCTOR });
+  try {
+    await bootstrap({ url, admin, sync, instructor: INSTRUCTOR });
+  } catch (error) {
+    await stopServer();
+    cleanUp();
+    throw error;
+  }
   return {
     engine: spec.engine,
     url,
