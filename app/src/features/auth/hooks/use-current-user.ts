@@ -1,20 +1,14 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { PublicUser } from '../../../../../domain/schemas/auth';
 import { logout } from '../api/logout';
+import { asPublicUser } from '../api/public-user';
 
 const STORAGE_KEY = 'rft.user';
-
-/** This device wrote the cached user itself, so a shape check (no zod before the first paint) is enough. */
-const isPublicUser = (value: unknown): value is PublicUser => {
-  const user = value as Partial<Record<keyof PublicUser, unknown>> | null;
-  return typeof user?.email === 'string' && typeof user.name === 'string' && Array.isArray(user.roles) && user.roles.every((role) => typeof role === 'string');
-};
 
 /** The last known user, so the header still says who is signed in while the server is unreachable. */
 const readCached = (): PublicUser | null => {
   try {
-    const cached: unknown = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? 'null');
-    return isPublicUser(cached) ? { email: cached.email, name: cached.name, roles: cached.roles } : null;
+    return asPublicUser(JSON.parse(localStorage.getItem(STORAGE_KEY) ?? 'null'));
   } catch {
     return null;
   }
