@@ -1,4 +1,3 @@
-import PouchDB from 'pouchdb';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { resolveLocalConflicts } from '../../app/src/features/instructor-attendance/api/resolve-conflicts';
 import { couchAs } from '../../couch/client';
@@ -11,6 +10,7 @@ import { memoryPouch } from '../helpers/node-pouch';
 import { insertSessionWithBookings } from '../helpers/roster-fixtures';
 import { INSTRUCTOR } from '../helpers/test-couch';
 import { sync, syncServerOn, viaNode } from './stack';
+import { deviceRemote, firstDayMark } from '../helpers/attendance-devices';
 
 type Stack = Awaited<ReturnType<typeof syncServerOn>>;
 let tabletServer: Stack;
@@ -28,16 +28,6 @@ afterAll(async () => {
   await Promise.all([tabletServer?.app.close(), phoneServer?.app.close()]);
 });
 
-/** A device's remote attendance database through its own sync-server, with only its own cookie. */
-const deviceRemote = (baseUrl: string, cookie: string) =>
-  new PouchDB<AttendanceDoc>(`${baseUrl}/db/${DB.attendance}`, {
-    skip_setup: true,
-    fetch: (url, options) => {
-      const headers = new Headers(options?.headers as HeadersInit);
-      headers.set('cookie', cookie);
-      return globalThis.fetch(url, { ...options, headers } as RequestInit) as never;
-    },
-  });
 
 it('marks of one attendee from two devices through two nodes converge: the latest wins everywhere, the other is in history', async () => {
   const { session, bookings } = await insertSessionWithBookings(viaNode(0), {
@@ -45,21 +35,8 @@ it('marks of one attendee from two devices through two nodes converge: the lates
     start: new Date(),
     bookings: [{ owner: uniqueEmail(), attendees: [{ name: 'Sam Two-Nodes' }] }],
   });
+  const mark = firstDayMark(session, bookings[0]!._id);
   const id = attendanceDocId(session._id, bookings[0]!._id, 0, 0);
-  const mark = (status: AttendanceDoc['status'], markedBy: string, markedAt: string): AttendanceDoc => ({
-    _id: id,
-    type: 'attendance',
-    sessionId: session._id,
-    bookingId: bookings[0]!._id,
-    attendee: 0,
-    day: 0,
-    status,
-    notes: '',
-    markedBy,
-    markedAt,
-    sessionStart: session.days[0]!.start,
-    history: [],
-  });
   const devices = {
     tablet: { local: memoryPouch<AttendanceDoc>(), remote: deviceRemote(tabletServer.baseUrl, cookies.tablet) },
     phone: { local: memoryPouch<AttendanceDoc>(), remote: deviceRemote(phoneServer.baseUrl, cookies.phone) },

@@ -7,10 +7,10 @@ import type { AttendanceDoc } from '../../../domain/schemas/attendance';
 import { createUser } from '../../../sync-server/accounts/users';
 import { logIn, uniqueEmail } from '../../helpers/build-app';
 import { listenTestApp } from '../../helpers/listen';
-import PouchDB from 'pouchdb';
 import { memoryPouch } from '../../helpers/node-pouch';
 import { insertSessionWithBookings } from '../../helpers/roster-fixtures';
 import { INSTRUCTOR } from '../../helpers/test-couch';
+import { deviceRemote, firstDayMark } from '../../helpers/attendance-devices';
 
 let stack: Awaited<ReturnType<typeof listenTestApp>>;
 let cookies: { tablet: string; phone: string };
@@ -25,19 +25,6 @@ beforeAll(async () => {
 });
 afterAll(() => stack.app.close());
 
-/**
- * Node PouchDB's own fetch keeps one cookie jar per host, so two devices on one host would end up
- * sending each other's session cookie; each device here gets a fetch with only its own.
- */
-const deviceRemote = (cookie: string) =>
-  new PouchDB<AttendanceDoc>(`${stack.baseUrl}/db/${DB.attendance}`, {
-    skip_setup: true,
-    fetch: (url, options) => {
-      const headers = new Headers(options?.headers as HeadersInit);
-      headers.set('cookie', cookie);
-      return globalThis.fetch(url, { ...options, headers } as RequestInit) as never;
-    },
-  });
 
 it('resolves the same attendee marked on two offline devices: the latest mark wins on each, the other is kept in history', async () => {
   const { session, bookings } = await insertSessionWithBookings(inject('couch'), {
@@ -45,24 +32,11 @@ it('resolves the same attendee marked on two offline devices: the latest mark wi
     start: new Date(),
     bookings: [{ owner: uniqueEmail(), attendees: [{ name: 'Sam Both-Devices' }] }],
   });
+  const mark = firstDayMark(session, bookings[0]!._id);
   const id = attendanceDocId(session._id, bookings[0]!._id, 0, 0);
-  const mark = (status: AttendanceDoc['status'], markedBy: string, markedAt: string): AttendanceDoc => ({
-    _id: id,
-    type: 'attendance',
-    sessionId: session._id,
-    bookingId: bookings[0]!._id,
-    attendee: 0,
-    day: 0,
-    status,
-    notes: '',
-    markedBy,
-    markedAt,
-    sessionStart: session.days[0]!.start,
-    history: [],
-  });
   const devices = {
-    tablet: { local: memoryPouch<AttendanceDoc>(), remote: deviceRemote(cookies.tablet) },
-    phone: { local: memoryPouch<AttendanceDoc>(), remote: deviceRemote(cookies.phone) },
+    tablet: { local: memoryPouch<AttendanceDoc>(), remote: deviceRemote(stack.baseUrl, cookies.tablet) },
+    phone: { local: memoryPouch<AttendanceDoc>(), remote: deviceRemote(stack.baseUrl, cookies.phone) },
   };
   // Both offline: the phone marks later, so it must win whichever device syncs first.
   await devices.tablet.local.put(mark('absent', INSTRUCTOR.email, '2030-01-01T09:05:00.000Z'));
@@ -114,7 +88,7 @@ it('carries a mark changed after it first synced to the server', async () => {
     bookings: [{ owner: uniqueEmail(), attendees: [{ name: 'Robin Changed-Mind' }] }],
   });
   const id = attendanceDocId(session._id, bookings[0]!._id, 0, 0);
-  const device = { local: memoryPouch<AttendanceDoc>(), remote: deviceRemote(cookies.tablet) };
+  const device = { local: memoryPouch<AttendanceDoc>(), remote: deviceRemote(stack.baseUrl, cookies.tablet) };
   const first = {
     _id: id,
     type: 'attendance' as const,
