@@ -26,7 +26,7 @@ const book = (url: string, authorization: string, sessionId: string, key: string
     headers: { authorization, 'content-type': 'application/json', 'idempotency-key': key },
     body: JSON.stringify({ sessionId, attendees: attendees(1) }),
     signal: AbortSignal.timeout(20_000),
-  }).then(async (response) => ({ status: response.status, body: (await response.json()) as { error?: string; booking?: { id: string } } }));
+  }).then(async (response) => ({ status: response.status, body: (await response.json()) as { error?: string; booking?: { id: string; holdId: string } } }));
 
 it(`kill -9 of the sync-server during ${BOOKINGS} bookings: the restarted server decides every pending booking in seconds, and retries get final answers`, async () => {
   const customers = await createCustomers(couch, BOOKINGS);
@@ -76,6 +76,6 @@ it(`kill -9 of the sync-server during ${BOOKINGS} bookings: the restarted server
     const seats = Object.values(held).reduce((sum, n) => sum + n, 0);
     expect(seats).toBeLessThanOrEqual(session.capacity);
     const confirmed = retries.filter((answer, i) => answer.status === 201 && requests[i]!.sessionId === session._id);
-    expect(confirmed.map((answer) => answer.body.booking!.id).sort()).toEqual(Object.keys(held).sort());
+    expect(confirmed.map((answer) => answer.body.booking!.holdId).sort()).toEqual(Object.keys(held).sort());
   }
 }, 90_000);
