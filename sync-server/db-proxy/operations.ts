@@ -249,7 +249,8 @@ export const OPERATIONS: readonly Operation[] = [
     matches: only('_ensure_full_commit'),
     parse: (parts) => {
       parseInput(z.strictObject({}).optional(), parts.body);
-      return { method: 'POST', path: `/${parts.db}/_ensure_full_commit`, query: parseInput(noQuery, parts.query), handler: 'proxy' };
+      // Apache CouchDB answers 415 to this POST without a JSON body.
+      return { method: 'POST', path: `/${parts.db}/_ensure_full_commit`, query: parseInput(noQuery, parts.query), body: {}, handler: 'proxy' };
     },
   },
   {

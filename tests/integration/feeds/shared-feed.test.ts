@@ -46,9 +46,10 @@ it(`${STREAMS} streams share one upstream feed, all get each event; one more fro
 });
 
 it('a follower that lets too many changes pile up is cut off; the feed stops when its last follower leaves', async () => {
-  const server = couchAs(couch.url, couch.sync);
+  // A scratch database of its own, read as its admin: Apache CouchDB makes new databases admin-only.
+  const server = couchAs(couch.url, couch.admin);
   const db = `rft_feed_${process.pid}_${Date.now()}`;
-  await couchAs(couch.url, couch.admin).db.create(db);
+  await server.db.create(db);
   const feed = new SharedFeed(server, db);
   const stop = new AbortController();
   const follower = feed.follow(await feed.position(), stop.signal);
