@@ -49,6 +49,8 @@ export const checkpointDoc = (id: string) =>
     .strictObject({
       _id: z.literal(`_local/${id}`, { error: 'must be the checkpoint id of the URL' }).optional(),
       _rev: z.string().regex(/^0-[0-9]{1,9}$/, 'must be a _local revision such as 0-1').optional(),
+      // CouchDB's replicator sends back what it read with revs=true; a _local document has no history to keep.
+      _revisions: z.strictObject({ start: z.literal(0), ids: z.array(z.string().regex(/^[0-9]{1,9}$/)).max(1) }).optional(),
       session_id: text.optional(),
       last_seq: checkpointSeq.optional(),
       history: z.array(historyEntry).max(100).optional(),
@@ -62,4 +64,4 @@ export const checkpointDoc = (id: string) =>
       docs_written: count.optional(),
       doc_write_failures: count.optional(),
     })
-    .transform((doc) => ({ ...doc, _id: `_local/${id}`, ...(doc.history && { history: doc.history.slice(0, HISTORY_KEPT) }) }));
+    .transform(({ _revisions: _history, ...doc }) => ({ ...doc, _id: `_local/${id}`, ...(doc.history && { history: doc.history.slice(0, HISTORY_KEPT) }) }));
