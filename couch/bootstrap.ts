@@ -63,6 +63,22 @@ async function ensureUser(server: ServerScope, url: string, account: Account, ro
     password: account.password,
     ...(fullName ? { fullName } : {}),
   });
+  await untilLogInWorks(url, account);
+}
+
+const LOGIN_SETTLE_MS = 15_000;
+
+/**
+ * Apache CouchDB verifies passwords through a cache of `_users` that catches up with a changed
+ * password asynchronously; on a busy node the new one can fail for a moment. Start nothing that
+ * uses the account before it works.
+ */
+async function untilLogInWorks(url: string, account: Account): Promise<void> {
+  const deadline = Date.now() + LOGIN_SETTLE_MS;
+  while (!(await canLogIn(url, account))) {
+    if (Date.now() > deadline) throw new Error(`The account ${account.name} cannot log in with its new password.`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 /**
