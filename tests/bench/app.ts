@@ -23,7 +23,7 @@ const TIMEOUT_MS = 180_000;
 const SETTLE_MS = 2_000;
 
 async function startServer(count: number, builtApp: string) {
-  const couch = await startTestCouch();
+  const couch = await startTestCouch({ engine: 'embedded' });
   const app = await buildApp({
     couchUrl: couch.url,
     admin: couch.admin,

@@ -35,7 +35,7 @@ async function main() {
     process.exit(1);
   }, DEADLINE_MS);
   deadline.unref();
-  const couch = await startTestCouch();
+  const couch = await startTestCouch({ engine: 'embedded' });
   const app = await buildApp({
     couchUrl: couch.url,
     admin: couch.admin,
