@@ -33,10 +33,15 @@ const byArrival = (a: SeatHold, b: SeatHold): number =>
   Date.parse(a.at) - Date.parse(b.at) || (a.holdId < b.holdId ? -1 : a.holdId > b.holdId ? 1 : 0);
 
 /**
- * Merges the seat holds of conflicting revisions of one session, deterministically: earlier holds
- * (tie-break: hold id) keep their seats up to the capacity; later ones are cut.
+ * Merges the seat holds of conflicting revisions of one session, deterministically: holds whose
+ * booking a customer was already told is confirmed keep their seats first, then earlier holds
+ * (tie-break: hold id), up to the capacity; the rest are cut.
  */
-export function mergeHolds(revisions: readonly (readonly SeatHold[])[], capacity: number): { kept: SeatHold[]; cut: SeatHold[] } {
+export function mergeHolds(
+  revisions: readonly (readonly SeatHold[])[],
+  capacity: number,
+  confirmed: ReadonlySet<string> = new Set(),
+): { kept: SeatHold[]; cut: SeatHold[] } {
   const earliest = new Map<string, SeatHold>();
   for (const hold of revisions.flat()) {
     const seen = earliest.get(hold.holdId);
@@ -46,11 +51,12 @@ export function mergeHolds(revisions: readonly (readonly SeatHold[])[], capacity
   const kept: SeatHold[] = [];
   const cut: SeatHold[] = [];
   let taken = 0;
-  for (const hold of [...earliest.values()].sort(byArrival)) {
+  const byPromise = (a: SeatHold, b: SeatHold): number => Number(confirmed.has(b.holdId)) - Number(confirmed.has(a.holdId)) || byArrival(a, b);
+  for (const hold of [...earliest.values()].sort(byPromise)) {
     if (taken + hold.seats <= limit) {
       kept.push(hold);
       taken += hold.seats;
     } else cut.push(hold);
   }
-  return { kept, cut };
+  return { kept: kept.sort(byArrival), cut };
 }

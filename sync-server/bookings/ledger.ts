@@ -1,3 +1,4 @@
+import type { DocumentGetParams } from 'nano';
 import { conditionalWrite, type Decision } from '../../couch/conditional-write';
 import { decideHold, type HoldVerdict } from '../../domain/booking-rules';
 import type { BookingDoc } from '../../domain/schemas/booking';
@@ -27,21 +28,31 @@ function decideBatch(session: SessionDoc | null, batch: readonly HoldRequest[], 
 
 const SETTLE_ROUNDS = 5;
 
+/** Every copy of the document (CouchDB's `r`); one node ignores it. */
+const ALL_COPIES = 3;
+
 /**
  * The ledger once no conflicting revision is left, and the bookings the merge cut. On a CouchDB
- * cluster a ledger write can be stored beside a concurrent one as a conflict (and a 202 Accepted one
- * may not even be visible yet), so a hold counts only once a quorum read shows it on a ledger
- * without conflicts. On one node this is a single read.
+ * cluster a ledger write can be stored beside a concurrent one as a conflict, and a write refused
+ * with 409 can still leave its revision on a minority of copies. A read of every copy that finds
+ * them different repairs them before it answers, but answers with one copy's view, so a hold counts
+ * only once two reads in a row show the same ledger without conflicts. On one node both reads agree.
  */
 async function settledLedger(deps: BookingDeps, sessionId: string): Promise<{ session: SessionDoc; cut: Set<string> }> {
   const cut = new Set<string>();
-  for (let round = 0; round < SETTLE_ROUNDS; round++) {
-    const session = (await catalogDb(deps).get(sessionId, { conflicts: true })) as ConflictedSession;
-    if (!session._conflicts?.length) return { session, cut };
+  let previous: string | undefined;
+  for (let round = 0; round < SETTLE_ROUNDS * 2; round++) {
+    const session = (await catalogDb(deps).get(sessionId, { conflicts: true, r: ALL_COPIES } as DocumentGetParams)) as ConflictedSession;
+    if (!session._conflicts?.length) {
+      if (session._rev === previous) return { session, cut };
+      previous = session._rev;
+      continue;
+    }
+    previous = undefined;
     const merged = await resolveLedgerConflicts(deps, session);
     for (const hold of merged.cut) cut.add(hold.holdId);
   }
-  throw new Error(`The seat ledger of ${sessionId} kept conflicting after ${SETTLE_ROUNDS} merges`);
+  throw new Error(`The seat ledger of ${sessionId} kept changing after ${SETTLE_ROUNDS * 2} reads`);
 }
 
 /** One conditional write for a whole batch of holds on one session; a hold is 'ok' only once it settled. */

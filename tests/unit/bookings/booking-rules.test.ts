@@ -66,6 +66,14 @@ describe('mergeHolds', () => {
     expect(keys(mergeHolds([one, two], 12).kept)).toEqual(['e']);
   });
 
+  it('keeps every hold whose booking is already confirmed before any earlier unconfirmed one', () => {
+    const left = [hold('a', 6, '2030-01-01T09:00:01Z'), hold('b', 6, '2030-01-01T09:00:02Z')];
+    const right = [hold('a', 6, '2030-01-01T09:00:01Z'), hold('c', 6, '2030-01-01T09:00:00Z')];
+    const { kept, cut } = mergeHolds([left, right], 12, new Set(['a', 'b'].map((key) => key.repeat(32))));
+    expect(keys(kept)).toEqual(['a', 'b']);
+    expect(keys(cut)).toEqual(['c']);
+  });
+
   it('counts a hold seen in several revisions once, at its earliest instant', () => {
     const { kept } = mergeHolds([[hold('a', 3, '2030-01-01T09:00:05Z')], [hold('a', 3, '2030-01-01T09:00:01Z')]], 12);
     expect(kept).toEqual([hold('a', 3, '2030-01-01T09:00:01Z')]);
