@@ -1,7 +1,7 @@
 import type { DocumentScope, ServerScope } from 'nano';
 import { ROLES } from '../domain/databases';
 import { compileDesignDocs, type DesignDoc } from '../design-docs/compile';
-import { canLogIn, couchAs, isNotFound, userDocId } from './client';
+import { canLogIn, couchAs, isNotFound, untilLogIn, userDocId } from './client';
 import type { Account } from './credentials';
 import { SECURED_DBS, securityFor } from './security';
 
@@ -63,22 +63,7 @@ async function ensureUser(server: ServerScope, url: string, account: Account, ro
     password: account.password,
     ...(fullName ? { fullName } : {}),
   });
-  await untilLogInWorks(url, account);
-}
-
-const LOGIN_SETTLE_MS = 15_000;
-
-/**
- * Apache CouchDB verifies passwords through a cache of `_users` that catches up with a changed
- * password asynchronously; on a busy node the new one can fail for a moment. Start nothing that
- * uses the account before it works.
- */
-async function untilLogInWorks(url: string, account: Account): Promise<void> {
-  const deadline = Date.now() + LOGIN_SETTLE_MS;
-  while (!(await canLogIn(url, account))) {
-    if (Date.now() > deadline) throw new Error(`The account ${account.name} cannot log in with its new password.`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  await untilLogIn(url, account, true);
 }
 
 /**

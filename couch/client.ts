@@ -20,6 +20,21 @@ export async function canLogIn(url: string, account: Account): Promise<boolean> 
   return response.ok;
 }
 
+const LOGIN_SETTLE_MS = 15_000;
+
+/**
+ * Apache CouchDB verifies passwords through a cache of `_users` that catches up with a changed or
+ * deleted account asynchronously; on a busy node the old answer holds for a moment. Waits until
+ * these credentials are accepted (or refused), so nothing after it sees the old account.
+ */
+export async function untilLogIn(url: string, account: Account, accepted: boolean): Promise<void> {
+  const deadline = Date.now() + LOGIN_SETTLE_MS;
+  while ((await canLogIn(url, account)) !== accepted) {
+    if (Date.now() > deadline) throw new Error(`The account ${account.name} is still ${accepted ? 'refused' : 'accepted'} after its change.`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 /** Splits `http://user:pass@host:port` into a plain URL and the account it names. */
 export function splitCouchUrl(raw: string): { url: string; admin?: Account } {
   const parsed = new URL(raw);
