@@ -24,6 +24,10 @@ it('shows the replicated catalog, then still renders shell and calendar offline 
   await context.setOffline(true);
   await sessions.page.reload();
   await sessions.heading.waitFor();
+  // Chromium 150 keeps emulating the lost network across the reload but starts the new document with
+  // navigator.onLine true; a phone without signal starts it false. Toggling tells the new document.
+  await context.setOffline(false);
+  await context.setOffline(true);
   await sessions.page.getByRole('status', { name: 'Offline' }).waitFor();
   await sessions.sessionLinks(title).waitFor({ timeout: 10_000 });
   await context.close();
