@@ -1,7 +1,7 @@
 import type { PublicUser } from '../../../../../domain/schemas/auth';
 import { useLogin } from '../api/login';
 import { hrefTo } from '../../../shared/router';
-import { FormError } from '../../../shared/form-error';
+import { ErrorSummary } from '../../../shared/error-summary';
 import { TextField } from '../../../shared/text-field';
 
 interface LoginFormProps {
@@ -16,7 +16,7 @@ export function LoginForm({ onSuccess, next }: LoginFormProps) {
     <section className="panel" aria-labelledby="login-heading">
       <h1 id="login-heading">Log in</h1>
       <form noValidate onSubmit={(event) => void onSubmit(event)} aria-labelledby="login-heading">
-        <FormError message={formError} />
+        <ErrorSummary message={formError} fields={fieldErrors} />
         <TextField label="Email" name="email" type="email" autoComplete="email" inputMode="email" error={fieldErrors.email} />
         <TextField label="Password" name="password" type="password" autoComplete="current-password" error={fieldErrors.password} />
         <button type="submit" className="button" disabled={pending}>

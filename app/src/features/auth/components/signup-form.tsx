@@ -1,7 +1,7 @@
 import { MIN_PASSWORD_LENGTH, type PublicUser } from '../../../../../domain/schemas/auth';
 import { useSignup } from '../api/signup';
 import { hrefTo } from '../../../shared/router';
-import { FormError } from '../../../shared/form-error';
+import { ErrorSummary } from '../../../shared/error-summary';
 import { TextField } from '../../../shared/text-field';
 
 interface SignupFormProps {
@@ -16,7 +16,7 @@ export function SignupForm({ onSuccess, next }: SignupFormProps) {
     <section className="panel" aria-labelledby="signup-heading">
       <h1 id="signup-heading">Sign up</h1>
       <form noValidate onSubmit={(event) => void onSubmit(event)} aria-labelledby="signup-heading">
-        <FormError message={formError} />
+        <ErrorSummary message={formError} fields={fieldErrors} />
         <TextField label="Name" name="name" autoComplete="name" error={fieldErrors.name} />
         <TextField label="Email" name="email" type="email" autoComplete="email" inputMode="email" error={fieldErrors.email} />
         <TextField

@@ -33,10 +33,7 @@ export const useZodForm = <S extends z.ZodType<object>, R>(
     const parsed = schema.safeParse(Object.fromEntries(new FormData(form)));
     setFormError(null);
     if (!parsed.success) {
-      const errors = firstErrorPerField(parsed.error);
-      setFieldErrors(errors);
-      const first = form.querySelector<HTMLElement>(Object.keys(errors).map((f) => `[name="${f}"]`).join(','));
-      first?.focus();
+      setFieldErrors(firstErrorPerField(parsed.error));
       return;
     }
     setFieldErrors({});

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { bookingRequest } from '../../../../../domain/schemas/booking';
 import type { SessionDoc } from '../../../../../domain/schemas/catalog';
-import { FormError } from '../../../shared/form-error';
+import { ErrorSummary } from '../../../shared/error-summary';
 import { addRequest } from '../api/booking-requests';
 import { flushOutbox } from '../api/outbox';
 import { AttendeeFields } from './attendee-fields';
@@ -19,6 +19,10 @@ const attendeesFrom = (form: HTMLFormElement, seats: number) => {
   });
 };
 
+/** The summary links each error of `attendees.<n>.<field>` to its input, named `<field>-<n>`. */
+const inputErrors = (errors: Record<string, string>): Record<string, string> =>
+  Object.fromEntries(Object.entries(errors).map(([path, message]) => [path.replace(/^attendees\.(\d+)\.(\w+)$/, '$2-$1'), message]));
+
 /** One named attendee per seat, 1..seats left. The request is kept on the device before it is sent. */
 export function BookingForm({ session, seatsLeft }: BookingFormProps) {
   const [seats, setSeats] = useState(1);
@@ -32,7 +36,6 @@ export function BookingForm({ session, seatsLeft }: BookingFormProps) {
     const parsed = bookingRequest.safeParse({ sessionId: session._id, attendees: attendeesFrom(form, chosen) });
     if (!parsed.success) {
       setErrors(Object.fromEntries(parsed.error.issues.map((issue) => [issue.path.join('.'), issue.message])));
-      form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
       return;
     }
     setErrors({});
@@ -49,7 +52,7 @@ export function BookingForm({ session, seatsLeft }: BookingFormProps) {
 
   return (
     <form noValidate className="booking-form" aria-label="Book this session" onSubmit={(event) => void onSubmit(event)}>
-      <FormError message={formError} />
+      <ErrorSummary message={formError} fields={inputErrors(errors)} />
       <div className="field">
         <label htmlFor="booking-seats">Seats</label>
         <select id="booking-seats" value={chosen} onChange={(event) => setSeats(Number(event.target.value))}>

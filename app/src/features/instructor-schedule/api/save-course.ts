@@ -45,9 +45,7 @@ export const useCourseForm = (id: string | undefined, onSaved: (course: { id: st
     const form = event.currentTarget;
     const parsed = parseCourseForm(Object.fromEntries(new FormData(form)));
     if (!parsed.success) {
-      const errors = fieldErrorsOf(parsed.error, fieldOf);
-      setFieldErrors(errors);
-      form.querySelector<HTMLElement>(Object.keys(errors).map((field) => `[name="${field}"]`).join(','))?.focus();
+      setFieldErrors(fieldErrorsOf(parsed.error, fieldOf));
       return;
     }
     setFieldErrors({});

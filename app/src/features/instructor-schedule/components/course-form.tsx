@@ -1,5 +1,5 @@
 import type { CourseDoc } from '../../../../../domain/schemas/catalog';
-import { FormError } from '../../../shared/form-error';
+import { ErrorSummary } from '../../../shared/error-summary';
 import { TextField } from '../../../shared/text-field';
 import { useCourseForm } from '../api/save-course';
 import { OfflineNotice } from './offline-notice';
@@ -18,7 +18,7 @@ export function CourseForm({ course, online, onSaved, onCancel }: CourseFormProp
   const { onSubmit, pending, error, fieldErrors: errors } = useCourseForm(course?._id, (saved) => onSaved(saved.title));
   return (
     <form noValidate aria-label={course ? `Edit ${course.title}` : 'New course'} className="schedule-form" onSubmit={(event) => void onSubmit(event)}>
-      <FormError message={error} />
+      <ErrorSummary message={error} fields={errors} />
       <TextField label="Code" name="code" defaultValue={course?.code} readOnly={Boolean(course)} hint={course ? 'The code cannot change.' : 'Letters, digits or dashes, e.g. EFAW.'} error={errors.code} />
       <TextField label="Title" name="title" defaultValue={course?.title} error={errors.title} />
       <div className="field">

@@ -1,6 +1,6 @@
 import { LOCATIONS } from '../../../../../domain/catalog-values';
 import type { SessionDoc } from '../../../../../domain/schemas/catalog';
-import { FormError } from '../../../shared/form-error';
+import { ErrorSummary } from '../../../shared/error-summary';
 import { TextField } from '../../../shared/text-field';
 import { useUpdateSession } from '../api/update-session';
 import { slotText } from '../preview/slot-text';
@@ -23,7 +23,7 @@ export function EditSessionForm({ session, sessions, online }: EditSessionFormPr
   const { values, fieldErrors: errors } = form;
   return (
     <form noValidate aria-label="Edit session" className="schedule-form" onSubmit={(event) => void form.onSubmit(event)}>
-      <FormError message={form.error} />
+      <ErrorSummary message={form.error} />
       <ConflictList conflicts={form.conflicts} />
       {values.days.map((day, index) => (
         <DayFields key={index} index={index} count={values.days.length} day={day} errors={errors} onChange={form.changeDay} />

@@ -1,6 +1,6 @@
 import { LOCATIONS } from '../../../../../domain/catalog-values';
 import type { CatalogSnapshot } from '../../../shared/catalog/catalog-store';
-import { FormError } from '../../../shared/form-error';
+import { ErrorSummary } from '../../../shared/error-summary';
 import { plural } from '../../../shared/format';
 import { TextField } from '../../../shared/text-field';
 import { useCreateSessions, type CreatedSessions } from '../api/create-sessions';
@@ -30,7 +30,7 @@ export function SessionForm({ catalog, online, onCreated }: SessionFormProps) {
 
   return (
     <form noValidate aria-label="New session" className="schedule-form" onSubmit={(event) => void form.onSubmit(event)}>
-      <FormError message={form.error} />
+      <ErrorSummary message={form.error} />
       <ConflictList conflicts={form.conflicts} />
       <SelectField
         label="Course"
