@@ -1,6 +1,6 @@
 import 'react-big-calendar/lib/css/react-big-calendar.css';
 import '../../../styles/calendar.css';
-import { useMemo, useRef, type KeyboardEvent, type SyntheticEvent } from 'react';
+import { memo, useMemo, useRef, type KeyboardEvent, type SyntheticEvent } from 'react';
 import { Calendar, type View } from 'react-big-calendar';
 import type { SessionDoc } from '../../../../../domain/schemas/catalog';
 import { navigate } from '../../../shared/router';
@@ -37,7 +37,7 @@ const EARLIEST = new Date(1970, 0, 1, 7, 0);
 const LATEST = new Date(1970, 0, 1, 20, 0);
 
 /** Lazy-loaded: react-big-calendar stays out of the bundle the first paint waits for. */
-export default function SessionCalendar({ sessions, seatsLeftOf, view, date, agendaLength, onView, onNavigate }: SessionCalendarProps) {
+function SessionCalendar({ sessions, seatsLeftOf, view, date, agendaLength, onView, onNavigate }: SessionCalendarProps) {
   const dayStart = date.getTime();
   const events = useMemo(
     () => toEvents(sessionsInWindow(sessions, viewWindow(view, new Date(dayStart), agendaLength)), seatsLeftOf),
@@ -69,3 +69,5 @@ export default function SessionCalendar({ sessions, seatsLeftOf, view, date, age
     </div>
   );
 }
+
+export default memo(SessionCalendar);

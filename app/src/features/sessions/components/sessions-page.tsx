@@ -1,4 +1,4 @@
-import { lazy, Suspense, useMemo, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useDeferredValue, useMemo, type ReactNode } from 'react';
 import type { View } from 'react-big-calendar';
 import type { SessionDoc } from '../../../../../domain/schemas/catalog';
 import { useCatalog } from '../../../shared/catalog/use-catalog';
@@ -21,7 +21,7 @@ interface SessionsPageProps {
 
 /** The calendar of sessions, filtered on the device's copy of the catalog. */
 export function SessionsPage({ seatsLeftOf, status }: SessionsPageProps) {
-  const catalog = useCatalog();
+  const catalog = useDeferredValue(useCatalog());
   const { path, query } = useHashLocation();
   const narrow = useMediaQuery('(max-width: 600px)');
   const filters = parseFilters(query);
@@ -34,11 +34,19 @@ export function SessionsPage({ seatsLeftOf, status }: SessionsPageProps) {
     () => [...catalog.courses.values()].map((course) => ({ id: course._id, title: course.title })).sort((a, b) => a.title.localeCompare(b.title, 'en-GB')),
     [catalog.courses],
   );
-  const setQuery = (key: string, value: string) => {
-    const next = new URLSearchParams(query);
-    next.set(key, value);
-    navigate(path, next, { replace: true });
-  };
+  const setQuery = useCallback(
+    (key: string, value: string) => {
+      const next = new URLSearchParams(query);
+      next.set(key, value);
+      navigate(path, next, { replace: true });
+    },
+    [path, query],
+  );
+  const onView = useCallback((view: View) => setQuery('view', view), [setQuery]);
+  const onNavigate = useCallback((date: Date) => setQuery('date', dayKey(date)), [setQuery]);
+  // The calendar redraws only when what it shows changes, not when the sync status line does.
+  const dayStart = calendarDate(query, filters, londonDate(new Date().toISOString())).getTime();
+  const date = useMemo(() => new Date(dayStart), [dayStart]);
   const setFilters = (next: SessionFilters) => {
     const written = writeFilters(next, query);
     written.delete('date');
@@ -73,10 +81,10 @@ export function SessionsPage({ seatsLeftOf, status }: SessionsPageProps) {
           sessions={shown}
           seatsLeftOf={seatsLeftOf}
           view={parseView(query.get('view'), narrow)}
-          date={calendarDate(query, filters, londonDate(new Date().toISOString()))}
+          date={date}
           agendaLength={agendaLength(filters)}
-          onView={(view: View) => setQuery('view', view)}
-          onNavigate={(date) => setQuery('date', dayKey(date))}
+          onView={onView}
+          onNavigate={onNavigate}
         />
       </Suspense>
     </section>
