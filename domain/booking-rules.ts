@@ -11,13 +11,23 @@ export const sessionStartMs = (session: Pick<SessionDoc, 'days'>): number => Dat
 
 export const hasStarted = (startIso: string, now: Date): boolean => now.getTime() >= Date.parse(startIso);
 
-/** May `seats` more seats be held on this session now? Bookings close when the first day starts. */
-export function decideHold(session: SessionLedger, seats: number, now: Date): HoldVerdict {
+/**
+ * The booking rule, for any view of the seats free: may `seats` more be booked on this session now?
+ * Bookings close when the first day starts; cancelled and completed sessions take none.
+ */
+export function decideBooking(session: Pick<SessionDoc, 'status' | 'days'>, seatsFree: number, seats: number, now: Date): HoldVerdict {
   if (session.status === 'cancelled') return 'session_cancelled';
   if (session.status === 'completed' || now.getTime() >= sessionStartMs(session)) return 'session_closed';
-  if (seatsLeft(session) < seats) return 'session_full';
+  if (seatsFree < seats) return 'session_full';
   return 'ok';
 }
+
+/** May `seats` more seats be held on this session's ledger now? */
+export const decideHold = (session: SessionLedger, seats: number, now: Date): HoldVerdict => decideBooking(session, seatsLeft(session), seats, now);
+
+/** Open for booking now, given the seats the caller sees free (the ledger's, or less what this device has asked for). */
+export const isBookable = (session: Pick<SessionDoc, 'status' | 'days'>, seatsFree: number, now: Date): boolean =>
+  decideBooking(session, seatsFree, 1, now) === 'ok';
 
 export type CancelVerdict = 'ok' | 'already_cancelled' | 'not_active' | 'session_started';
 

@@ -69,10 +69,21 @@ describe('groupBookings', () => {
 });
 
 describe('session state in words', () => {
+  const days = [{ start: '2031-06-03T08:00:00.000Z', end: '2031-06-03T15:30:00.000Z' }];
+  const before = new Date('2031-06-01T12:00:00Z');
+  const state = (status: 'scheduled' | 'cancelled' | 'completed', seatsLeft: number, now = before) =>
+    sessionStateText(sessionState({ status, days }, seatsLeft, now), seatsLeft);
+
   it('never rests on colour alone', () => {
-    expect(sessionStateText(sessionState({ status: 'scheduled' }, 5), 5)).toBe('5 seats left');
-    expect(sessionStateText(sessionState({ status: 'scheduled' }, 1), 1)).toBe('Only 1 seat left');
-    expect(sessionStateText(sessionState({ status: 'scheduled' }, 0), 0)).toBe('Full');
-    expect(sessionStateText(sessionState({ status: 'cancelled' }, 4), 4)).toBe('Cancelled');
+    expect(state('scheduled', 5)).toBe('5 seats left');
+    expect(state('scheduled', 1)).toBe('Only 1 seat left');
+    expect(state('scheduled', 0)).toBe('Full');
+    expect(state('cancelled', 4)).toBe('Cancelled');
+    expect(state('completed', 4)).toBe('Completed');
+  });
+
+  it('says booking has closed once the first day has started, by the same rule the server applies', () => {
+    expect(state('scheduled', 4, new Date('2031-06-03T08:00:00.000Z'))).toBe('Booking closed');
+    expect(state('scheduled', 0, new Date('2031-06-03T08:00:00.000Z'))).toBe('Full');
   });
 });

@@ -45,17 +45,23 @@ describe('filterSessions', () => {
   ];
   const seats = (s: SessionDoc) => s.capacity - s.holds.reduce((n, h) => n + h.seats, 0);
   const ids = (found: SessionDoc[]) => found.map((s) => s._id.slice('session:'.length));
+  const now = new Date('2031-05-01T12:00:00Z');
 
   it('combines course, location and only-with-seats', () => {
-    expect(ids(filterSessions(sessions, { course: 'course:efaw', location: 'B', withSeats: true }, seats))).toEqual(['b']);
+    expect(ids(filterSessions(sessions, { course: 'course:efaw', location: 'B', withSeats: true }, seats, now))).toEqual(['b']);
   });
 
   it('compares dates in London: 23:30 UTC on 31 May in summer is 1 June', () => {
-    expect(ids(filterSessions(sessions, { from: '2031-06-01', to: '2031-06-01', withSeats: false }, seats))).toEqual(['late-may']);
-    expect(ids(filterSessions(sessions, { to: '2031-05-31', withSeats: false }, seats))).toEqual([]);
+    expect(ids(filterSessions(sessions, { from: '2031-06-01', to: '2031-06-01', withSeats: false }, seats, now))).toEqual(['late-may']);
+    expect(ids(filterSessions(sessions, { to: '2031-05-31', withSeats: false }, seats, now))).toEqual([]);
+  });
+
+  it('leaves out a session that has started when only sessions with seats are wanted', () => {
+    expect(ids(filterSessions(sessions, { location: 'A', withSeats: true }, seats, new Date('2031-06-03T08:00:00.000Z')))).toEqual([]);
+    expect(ids(filterSessions(sessions, { location: 'A', withSeats: false }, seats, new Date('2031-06-03T08:00:00.000Z')))).toEqual(['a', 'late-may']);
   });
 
   it('uses the seat count it is given (the optimistic one)', () => {
-    expect(ids(filterSessions(sessions, { location: 'A', withSeats: true }, () => 0))).toEqual([]);
+    expect(ids(filterSessions(sessions, { location: 'A', withSeats: true }, () => 0, now))).toEqual([]);
   });
 });

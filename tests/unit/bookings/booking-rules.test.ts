@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decideCancel, decideHold, mergeHolds } from '../../../domain/booking-rules';
+import { decideCancel, decideHold, isBookable, mergeHolds } from '../../../domain/booking-rules';
 
 const now = new Date('2030-03-01T12:00:00Z');
 const session = (overrides: Partial<Parameters<typeof decideHold>[0]> = {}) => ({
@@ -46,6 +46,21 @@ describe('decideCancel', () => {
   it('names bookings that are already cancelled or were never confirmed', () => {
     expect(decideCancel({ ...booking, status: 'cancelled' }, false, now)).toBe('already_cancelled');
     expect(decideCancel({ ...booking, status: 'rejected' }, true, now)).toBe('not_active');
+  });
+});
+
+describe('isBookable', () => {
+  const open = session();
+  it('takes a booking while a seat is free and the first day has not started', () => {
+    expect(isBookable(open, 1, now)).toBe(true);
+  });
+
+  it('refuses a full, cancelled, completed, started or past session', () => {
+    expect(isBookable(open, 0, now)).toBe(false);
+    expect(isBookable(session({ status: 'cancelled' }), 12, now)).toBe(false);
+    expect(isBookable(session({ status: 'completed' }), 12, now)).toBe(false);
+    expect(isBookable(open, 12, new Date('2030-03-02T09:30:00Z'))).toBe(false);
+    expect(isBookable(open, 12, new Date('2030-04-01T00:00:00Z'))).toBe(false);
   });
 });
 

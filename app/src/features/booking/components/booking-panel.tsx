@@ -1,3 +1,4 @@
+import { isBookable } from '../../../../../domain/booking-rules';
 import type { PublicUser } from '../../../../../domain/schemas/auth';
 import type { SessionDoc } from '../../../../../domain/schemas/catalog';
 import { hrefTo } from '../../../shared/router';
@@ -16,7 +17,7 @@ export function BookingPanel({ session, seatsLeft, user }: BookingPanelProps) {
   const requests = useBookingRequests().filter((request) => request.sessionId === session._id && !request.seen);
   const back = new URLSearchParams({ next: `/sessions/${session._id}` });
   const loginHref = hrefTo('/login', back);
-  const bookable = session.status === 'scheduled' && seatsLeft > 0 && Date.parse(session.days[0]!.start) > Date.now();
+  const bookable = isBookable(session, seatsLeft, new Date());
   return (
     <section className="booking-panel" aria-labelledby="booking-heading">
       <h2 id="booking-heading">Book</h2>

@@ -28,10 +28,10 @@ const slots = (session: SessionDoc): Slots => {
 };
 
 /** One calendar event per course day, so the week view shows each day's real hours. */
-export const toEvents = (sessions: readonly SessionDoc[], seatsLeftOf: (session: SessionDoc) => number): SessionEvent[] =>
+export const toEvents = (sessions: readonly SessionDoc[], seatsLeftOf: (session: SessionDoc) => number, now: Date): SessionEvent[] =>
   sessions.flatMap((session) => {
     const seatsLeft = seatsLeftOf(session);
-    const state = sessionState(session, seatsLeft);
+    const state = sessionState(session, seatsLeft, now);
     const all = slots(session);
     return all.map((slot, index) => ({ session, day: index + 1, days: all.length, seatsLeft, state, ...slot }));
   });

@@ -40,7 +40,7 @@ const LATEST = new Date(1970, 0, 1, 20, 0);
 function SessionCalendar({ sessions, seatsLeftOf, view, date, agendaLength, onView, onNavigate }: SessionCalendarProps) {
   const dayStart = date.getTime();
   const events = useMemo(
-    () => toEvents(sessionsInWindow(sessions, viewWindow(view, new Date(dayStart), agendaLength)), seatsLeftOf),
+    () => toEvents(sessionsInWindow(sessions, viewWindow(view, new Date(dayStart), agendaLength)), seatsLeftOf, new Date()),
     [sessions, seatsLeftOf, view, dayStart, agendaLength],
   );
   const root = useRef<HTMLDivElement>(null);

@@ -13,7 +13,7 @@ interface SessionDetailProps {
 }
 
 export function SessionDetail({ session, course, seatsLeft, children }: SessionDetailProps) {
-  const state = sessionState(session, seatsLeft);
+  const state = sessionState(session, seatsLeft, new Date());
   return (
     <article className="session-detail panel" aria-labelledby="session-heading">
       <p>

@@ -27,7 +27,7 @@ export function SessionsPage({ seatsLeftOf, status }: SessionsPageProps) {
   const filters = parseFilters(query);
   const filterKey = query.toString();
   const shown = useMemo(
-    () => filterSessions(catalog.sessions, parseFilters(new URLSearchParams(filterKey)), seatsLeftOf),
+    () => filterSessions(catalog.sessions, parseFilters(new URLSearchParams(filterKey)), seatsLeftOf, new Date()),
     [catalog.sessions, filterKey, seatsLeftOf],
   );
   const courses = useMemo(

@@ -1,3 +1,4 @@
+import { isBookable } from '../../../../../domain/booking-rules';
 import { LOCATIONS } from '../../../../../domain/catalog-values';
 import type { Location, SessionDoc } from '../../../../../domain/schemas/catalog';
 import { londonDate } from '../../../../../domain/london-time';
@@ -57,13 +58,11 @@ export const writeFilters = (filters: SessionFilters, query = new URLSearchParam
   return next;
 };
 
-/** Open for booking: scheduled with a seat free. */
-export const isBookable = (session: SessionDoc, seatsLeft: number): boolean => session.status === 'scheduled' && seatsLeft > 0;
-
 export const filterSessions = (
   sessions: readonly SessionDoc[],
   filters: SessionFilters,
   seatsLeftOf: (session: SessionDoc) => number,
+  now: Date,
 ): SessionDoc[] =>
   sessions.filter((session) => {
     if (filters.course && session.courseId !== filters.course) return false;
@@ -73,7 +72,7 @@ export const filterSessions = (
       if (filters.from && day < filters.from) return false;
       if (filters.to && day > filters.to) return false;
     }
-    return !filters.withSeats || isBookable(session, seatsLeftOf(session));
+    return !filters.withSeats || isBookable(session, seatsLeftOf(session), now);
   });
 
 /** How many filters narrow the calendar, for the phone's "Filter sessions (2 on)". */
