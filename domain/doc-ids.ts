@@ -10,7 +10,6 @@ export const DOC_TYPES = {
   certificateCounter: 'certificate-counter',
 } as const;
 
-export type DocType = (typeof DOC_TYPES)[keyof typeof DOC_TYPES];
 
 const uuid = (): string => globalThis.crypto.randomUUID();
 

@@ -90,8 +90,6 @@ export function addLondonDays(iso: string, days: number): string {
   return londonToUtc(local);
 }
 
-export const addLondonWeeks = (iso: string, weeks: number): string => addLondonDays(iso, weeks * 7);
-
 /** Adds days to a London calendar date (`YYYY-MM-DD`). */
 export function addDaysToDate(date: string, days: number): string {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];

@@ -86,7 +86,6 @@ export const attendanceRequest = z.object({
     .min(1, 'Send at least one record.')
     .max(300, 'Send at most 300 records at a time.'),
 });
-export type AttendanceRecord = z.infer<typeof attendanceRequest>['records'][number];
 
 /** POST /api/courses/sessions/:id/assessments */
 export const assessmentRequest = z.object({
@@ -104,7 +103,6 @@ export const assessmentRequest = z.object({
     .min(1, 'Send at least one record.')
     .max(100, 'Send at most 100 records at a time.'),
 });
-export type AssessmentRecord = z.infer<typeof assessmentRequest>['records'][number];
 
 /** POST /api/courses/sessions/:id/certificates: all eligible attendees, or only those listed. */
 export const issueRequest = z.object({

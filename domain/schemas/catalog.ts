@@ -8,7 +8,6 @@ export const locationSchema = z.enum(LOCATIONS, { error: 'Location must be A or 
 export type Location = z.infer<typeof locationSchema>;
 
 export const sessionStatusSchema = z.enum(SESSION_STATUSES);
-export type SessionStatus = z.infer<typeof sessionStatusSchema>;
 
 const wallClock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a 24-hour time like 09:30.');
 export const isoInstant = z.iso.datetime({ offset: true, error: 'Use an ISO date-time with a time zone.' });

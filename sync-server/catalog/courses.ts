@@ -11,7 +11,6 @@ const fieldsOf = ({ _id, _rev, type, ...fields }: CourseDoc) => fields;
 
 /** A course as the API answers it: its fields and its document id. */
 export const courseView = (doc: CourseDoc) => ({ id: doc._id, ...fieldsOf(doc) });
-export type CourseView = ReturnType<typeof courseView>;
 
 export async function listCourses(couch: Couch, includeInactive: boolean): Promise<CourseDoc[]> {
   const result = await coursesDb(couch).list({ startkey: 'course:', endkey: 'course:\ufff0', include_docs: true });

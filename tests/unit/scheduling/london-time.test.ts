@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addLondonDays, addLondonWeeks, isLondonLocalDateTime, londonDate, londonToUtc, utcToLondon } from '../../../domain/london-time';
+import { addLondonDays, isLondonLocalDateTime, londonDate, londonToUtc, utcToLondon } from '../../../domain/london-time';
 
 describe('London local time → UTC', () => {
   it('reads GMT in winter and BST in summer', () => {
@@ -32,10 +32,10 @@ describe('UTC → London wall clock', () => {
   });
 });
 
-describe('adding days and weeks in London time', () => {
+describe('adding days in London time', () => {
   it('keeps 09:30 across the March and October changes', () => {
     const before = londonToUtc('2027-03-22T09:30');
-    expect(addLondonWeeks(before, 1)).toBe('2027-03-29T08:30:00.000Z');
+    expect(addLondonDays(before, 7)).toBe('2027-03-29T08:30:00.000Z');
     expect(utcToLondon(addLondonDays(londonToUtc('2027-10-30T09:30'), 1))).toBe('2027-10-31T09:30');
     expect(addLondonDays(londonToUtc('2027-10-30T09:30'), 1)).toBe('2027-10-31T09:30:00.000Z');
   });

@@ -8,7 +8,6 @@ import { attendeeSchema, sessionSuggestion } from '../../../../../domain/schemas
  * sending: on its way; the seat count already shows it (optimistic).
  */
 export const REQUEST_STATES = ['queued', 'sending', 'confirmed', 'rejected'] as const;
-export type RequestState = (typeof REQUEST_STATES)[number];
 
 export const bookingRequestDoc = z.object({
   _id: z.string(),

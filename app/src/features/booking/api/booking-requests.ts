@@ -38,8 +38,3 @@ export const updateRequest = async (id: string, patch: Partial<BookingRequestDoc
     }
   }
 };
-
-export const removeRequest = async (id: string): Promise<void> => {
-  const current = await requestsDb().get(id);
-  await requestsDb().remove(current);
-};
