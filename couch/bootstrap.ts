@@ -1,6 +1,6 @@
 import type { DocumentScope, ServerScope } from 'nano';
 import { ROLES } from '../domain/databases';
-import { compileDesignDocs, type DesignDoc } from '../design-docs/compile';
+import { projectDesignDocs, type DesignDoc } from '../design-docs/compile';
 import { canLogIn, couchAs, isNotFound, untilLogIn, userDocId } from './client';
 import type { Account } from './credentials';
 import { SECURED_DBS, securityFor } from './security';
@@ -103,7 +103,7 @@ export async function bootstrap(options: BootstrapOptions): Promise<DeployedVers
   await ensureUser(server, options.url, { name: email, password }, [ROLES.instructor], name);
 
   const versions: DeployedVersions = {};
-  for (const [dbName, ddocs] of Object.entries(compileDesignDocs())) {
+  for (const [dbName, ddocs] of Object.entries(projectDesignDocs())) {
     const db = server.use(dbName);
     versions[dbName] = {};
     for (const ddoc of ddocs) {

@@ -132,9 +132,13 @@ export function compileDesignDocs(root: string = DEFAULT_ROOT): Record<DbName, D
   return result;
 }
 
+let projectDocs: Record<DbName, DesignDoc[]> | undefined;
+
+/** The project's own design docs, compiled once per process: bootstrap, health and the gateway share them. */
+export const projectDesignDocs = (): Record<DbName, DesignDoc[]> => (projectDocs ??= compileDesignDocs());
+
 /** `ddoc/filter` names per database, as `_changes?filter=` takes them: the proxy's allowlist. */
-export function designFilterNames(root: string = DEFAULT_ROOT): Record<DbName, string[]> {
-  const compiled = compileDesignDocs(root);
+export function designFilterNames(compiled: Record<DbName, DesignDoc[]> = projectDesignDocs()): Record<DbName, string[]> {
   const result = {} as Record<DbName, string[]>;
   for (const db of ALL_DBS) {
     result[db] = compiled[db].flatMap((ddoc) =>

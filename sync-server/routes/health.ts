@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import { compileDesignDocs } from '../../design-docs/compile';
+import { projectDesignDocs } from '../../design-docs/compile';
 import { RETRY_AFTER_SECONDS } from '../plugins/errors';
 
 /** GET /api/health: CouchDB reachability and the design-doc versions it holds. */
 export default async function healthRoutes(app: FastifyInstance) {
-  const byDb = Object.fromEntries(Object.entries(compileDesignDocs()).map(([db, ddocs]) => [db, ddocs.map((ddoc) => ddoc._id)]));
+  const byDb = Object.fromEntries(Object.entries(projectDesignDocs()).map(([db, ddocs]) => [db, ddocs.map((ddoc) => ddoc._id)]));
 
   app.get('/health', async (_request, reply) => {
     try {
