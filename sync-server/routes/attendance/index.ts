@@ -2,8 +2,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { findRecordProblem } from '../../../domain/attendance-records';
 import { DB, ROLES } from '../../../domain/databases';
-import { assessmentDocId, attendanceDocId, DOC_TYPES } from '../../../domain/doc-ids';
 import { londonDate } from '../../../domain/london-time';
+import { assessmentMark, attendanceMark, type MarkContext } from '../../../domain/mark-docs';
 import {
   assessmentRequest,
   attendanceRequest,
@@ -34,20 +34,10 @@ async function checkRecords(app: FastifyInstance, session: SessionDoc, records: 
   });
 }
 
-/** What every mark written through the API shares: its session, who marked it and when. */
-const markStamp = (session: SessionDoc, markedBy: string) => ({
-  sessionId: session._id,
-  sessionStart: session.days[0]!.start,
-  markedBy,
-  markedAt: new Date().toISOString(),
-  history: [],
-});
-
 /** The instructor's session routes: attendance, assessments, certificates and the register. */
 export default async function attendanceRoutes(app: FastifyInstance) {
   app.addHook('preHandler', requireRole(ROLES.instructor));
   const markedBy = (request: FastifyRequest): string => request.user!.name;
-  const marksDb = <T extends AttendanceDoc | AssessmentDoc>(request: FastifyRequest) => couchAsCaller(app.couch.url, request).use<T>(DB.attendance);
 
   app.get('/courses/sessions/:id/attendance', async (request) => {
     const { id } = parseInput(sessionParams, request.params);
@@ -55,37 +45,24 @@ export default async function attendanceRoutes(app: FastifyInstance) {
     return { sessionId: session._id, days: session.days, attendance: attendance.map(publicMark), attendees: rows.map(publicRosterRow) };
   });
 
-  app.post('/courses/sessions/:id/attendance', async (request) => {
-    const { id } = parseInput(sessionParams, request.params);
-    const { records } = parseInput(attendanceRequest, request.body);
-    const session = await findSession(app.couch, id);
-    await checkRecords(app, session, records);
-    const stamp = markStamp(session, markedBy(request));
-    const marks: AttendanceDoc[] = records.map((record) => ({
-      _id: attendanceDocId(session._id, record.bookingId, record.attendee, record.day),
-      type: DOC_TYPES.attendance,
-      ...record,
-      ...stamp,
-    }));
-    const written = await writeMarks(marksDb<AttendanceDoc>(request), marks);
-    return { attendance: written.map(publicMark) };
-  });
-
-  app.post('/courses/sessions/:id/assessments', async (request) => {
-    const { id } = parseInput(sessionParams, request.params);
-    const { records } = parseInput(assessmentRequest, request.body);
-    const session = await findSession(app.couch, id);
-    await checkRecords(app, session, records);
-    const stamp = markStamp(session, markedBy(request));
-    const marks: AssessmentDoc[] = records.map((record) => ({
-      _id: assessmentDocId(session._id, record.bookingId, record.attendee),
-      type: DOC_TYPES.assessment,
-      ...record,
-      ...stamp,
-    }));
-    const written = await writeMarks(marksDb<AssessmentDoc>(request), marks);
-    return { assessments: written.map(publicMark) };
-  });
+  /** Attendance and assessments are written alike: check every record, build each mark, merge it into what is stored. */
+  const markRoute = <R extends { bookingId: string; attendee: number; day?: number }, D extends AttendanceDoc | AssessmentDoc>(
+    path: 'attendance' | 'assessments',
+    schema: z.ZodType<{ records: R[] }>,
+    build: (context: MarkContext, record: R) => D,
+  ) =>
+    app.post(`/courses/sessions/:id/${path}`, async (request) => {
+      const { id } = parseInput(sessionParams, request.params);
+      const { records } = parseInput(schema, request.body);
+      const session = await findSession(app.couch, id);
+      await checkRecords(app, session, records);
+      const context = { sessionId: session._id, sessionStart: session.days[0]!.start, markedBy: markedBy(request), now: new Date() };
+      const db = couchAsCaller(app.couch.url, request).use<D>(DB.attendance);
+      const written = await writeMarks(db, records.map((record) => build(context, record)));
+      return { [path]: written.map(publicMark) };
+    });
+  markRoute('attendance', attendanceRequest, attendanceMark);
+  markRoute('assessments', assessmentRequest, assessmentMark);
 
   app.post('/courses/sessions/:id/certificates', async (request) => {
     const { id } = parseInput(sessionParams, request.params);

@@ -6,7 +6,11 @@ import { localAttendance } from './roster-db';
 /** Writes a mark on the device: merged with the stored one (latest wins, the other to history). */
 export async function saveMark(mark: MarkDoc): Promise<{ id: string; rev: string }> {
   const db = localAttendance();
-  const current = (await db.get(mark._id).catch(() => null)) as MarkDoc | null;
+  // Only a mark that is not there yet is written as is; any other failure to read it must surface, not overwrite it.
+  const current = (await db.get(mark._id).catch((error: { status?: number }) => {
+    if (error.status === 404) return null;
+    throw error;
+  })) as MarkDoc | null;
   const next = current ? { ...mergeMarks([current, mark]), _rev: current._rev } : mark;
   const result = await db.put(next);
   await addPending(result.id, result.rev);
@@ -21,5 +25,3 @@ export async function removeMarks(marks: readonly { id: string; rev: string }[])
     if (result) await addPending(result.id, result.rev);
   }
 }
-
-export const markStamp = (markedBy: string) => ({ markedBy, markedAt: new Date().toISOString() });

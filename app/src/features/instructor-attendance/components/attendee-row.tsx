@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import type { RosterRow } from '../../../../../domain/attendance-roster';
 import { describeReason } from '../../../../../domain/certificates';
-import { assessmentDocId, attendanceDocId, DOC_TYPES } from '../../../../../domain/doc-ids';
 import { ATTENDANCE_STATUSES, type AssessmentResult, type AttendanceStatus } from '../../../../../domain/schemas/attendance';
-import { markStamp, saveMark } from '../api/mark';
+import { assessmentMark, attendanceMark } from '../../../../../domain/mark-docs';
+import { saveMark } from '../api/mark';
 
 const LABELS: Record<AttendanceStatus, string> = { present: 'Present', late: 'Late', absent: 'Absent', 'left-early': 'Left early' };
 
@@ -19,22 +19,15 @@ interface Props {
 export function AttendeeRow({ row, sessionId, sessionStart, day, markedBy }: Props) {
   const mark = row.days[day];
   const [notes, setNotes] = useState(mark?.notes ?? '');
-  const identity = { sessionId, bookingId: row.bookingId, attendee: row.attendee, sessionStart, history: [] };
+  const who = { bookingId: row.bookingId, attendee: row.attendee };
+  const context = () => ({ sessionId, sessionStart, markedBy, now: new Date() });
 
   const setStatus = (status: AttendanceStatus, nextNotes = mark?.notes ?? '') => {
     if (mark?.status === status && mark.notes === nextNotes) return;
-    void saveMark({ ...identity, _id: attendanceDocId(sessionId, row.bookingId, row.attendee, day), type: DOC_TYPES.attendance, day, status, notes: nextNotes, ...markStamp(markedBy) });
+    void saveMark(attendanceMark(context(), { ...who, day, status, notes: nextNotes }));
   };
   const setResult = (result: AssessmentResult, marks: number | undefined) => {
-    void saveMark({
-      ...identity,
-      _id: assessmentDocId(sessionId, row.bookingId, row.attendee),
-      type: DOC_TYPES.assessment,
-      result,
-      ...(marks === undefined ? {} : { marks }),
-      notes: row.assessment?.notes ?? '',
-      ...markStamp(markedBy),
-    });
+    void saveMark(assessmentMark(context(), { ...who, result, marks, notes: row.assessment?.notes ?? '' }));
   };
 
   return (

@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { attendanceDocId, DOC_TYPES } from '../../../../../domain/doc-ids';
+import { attendanceMark } from '../../../../../domain/mark-docs';
 import { formatLondonDateTime } from '../../../shared/format';
 import type { RosterSession } from '../api/load-roster';
-import { markStamp, removeMarks, saveMark } from '../api/mark';
+import { removeMarks, saveMark } from '../api/mark';
 import { AttendeeRow } from './attendee-row';
 import { CertificateActions } from './certificate-actions';
 
@@ -17,19 +17,9 @@ export function SessionRoster({ roster: { session, rows }, markedBy }: { roster:
     const written = [];
     for (const row of unmarked) {
       written.push(
-        await saveMark({
-          _id: attendanceDocId(session._id, row.bookingId, row.attendee, day),
-          type: DOC_TYPES.attendance,
-          sessionId: session._id,
-          bookingId: row.bookingId,
-          attendee: row.attendee,
-          day,
-          sessionStart,
-          status: 'present',
-          notes: '',
-          history: [],
-          ...markStamp(markedBy),
-        }),
+        await saveMark(
+          attendanceMark({ sessionId: session._id, sessionStart, markedBy, now: new Date() }, { bookingId: row.bookingId, attendee: row.attendee, day, status: 'present', notes: '' }),
+        ),
       );
     }
     setUndo(written);
