@@ -1,7 +1,7 @@
 import type { DocumentScope, ServerScope } from 'nano';
 import { ROLES } from '../domain/databases';
 import { projectDesignDocs, type DesignDoc } from '../design-docs/compile';
-import { canLogIn, couchAs, isNotFound, untilLogIn, userDocId } from './client';
+import { canLogIn, couchAs, isNotFound, untilLogIn, userDocId, type UserDoc } from './client';
 import type { Account } from './credentials';
 import { SECURED_DBS, securityFor } from './security';
 
@@ -21,16 +21,6 @@ export interface BootstrapOptions {
 
 /** db name → design doc id → deployed version */
 export type DeployedVersions = Record<string, Record<string, string>>;
-
-interface UserDoc {
-  _id: string;
-  _rev?: string;
-  type: 'user';
-  name: string;
-  roles: string[];
-  password?: string;
-  fullName?: string;
-}
 
 /** 412 on create means someone else created it first: CouchDB's own start-up, or another instance's bootstrap. */
 async function ensureDatabase(server: ServerScope, name: string): Promise<void> {

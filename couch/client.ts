@@ -10,6 +10,17 @@ export const couchAs = (url: string, account: Account): ServerScope =>
 
 export const userDocId = (name: string): string => `org.couchdb.user:${name}`;
 
+/** An account in `_users`, as this project writes it (`password` is hashed by CouchDB on write). */
+export interface UserDoc {
+  _id: string;
+  _rev?: string;
+  type: 'user';
+  name: string;
+  roles: string[];
+  password?: string;
+  fullName?: string;
+}
+
 /** True when CouchDB accepts these credentials (POST /_session). */
 export async function canLogIn(url: string, account: Account): Promise<boolean> {
   const response = await fetch(`${url}/_session`, {

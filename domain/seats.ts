@@ -1,15 +1,11 @@
+import type { z } from 'zod';
+import type { seatHold } from './schemas/catalog';
+
 /** The seat rule: one home for the 12-seat limit. */
 export const MAX_SEATS = 12;
 
-/**
- * One entry of a session's public seat ledger. `holdId` is an opaque random id that only the
- * booking document (private) also carries, so the public catalog never names a booking.
- */
-export interface SeatHold {
-  holdId: string;
-  seats: number;
-  at: string;
-}
+/** One entry of a session's public seat ledger (its schema is beside the session's, in schemas/catalog.ts). */
+export type SeatHold = z.infer<typeof seatHold>;
 
 export interface SeatLedger {
   capacity: number;

@@ -9,7 +9,7 @@ export type Location = z.infer<typeof locationSchema>;
 
 export const sessionStatusSchema = z.enum(SESSION_STATUSES);
 
-const wallClock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a 24-hour time like 09:30.');
+export const wallClock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a 24-hour time like 09:30.');
 export const isoInstant = z.iso.datetime({ offset: true, error: 'Use an ISO date-time with a time zone.' });
 
 export const courseFields = z.object({
@@ -46,6 +46,10 @@ export const notesSchema = notesText.default('');
 
 export const holdIdSchema = z.string().regex(/^[0-9a-f]{32}$/, 'A hold id is 32 lowercase hex digits.');
 
+/**
+ * One entry of a session's public seat ledger. `holdId` is an opaque random id that only the
+ * booking document (private) also carries, so the public catalog never names a booking.
+ */
 export const seatHold = z.object({
   holdId: holdIdSchema,
   seats: z.number().int().min(1).max(MAX_SEATS),

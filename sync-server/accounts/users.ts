@@ -1,15 +1,6 @@
 import type { ServerScope } from 'nano';
-import { userDocId, isConflict, isNotFound } from '../../couch/client';
+import { userDocId, isConflict, isNotFound, type UserDoc } from '../../couch/client';
 import type { PublicUser } from '../../domain/schemas/auth';
-
-interface UserDoc {
-  _id: string;
-  name: string;
-  roles: string[];
-  type: 'user';
-  fullName?: string;
-  password?: string;
-}
 
 /** Creates a `_users` account; false when the name is taken. */
 export async function createUser(admin: ServerScope, user: { name: string; password: string; roles: string[]; fullName: string }): Promise<boolean> {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { isLondonDate } from '../../../../../domain/london-time';
 import { courseDays } from '../../../../../domain/recurrence';
 import { DEFAULT_TRAVEL_BUFFER_MINUTES } from '../../../../../domain/schedule-overlap';
+import { wallClock } from '../../../../../domain/schemas/catalog';
 import { createSessionRequest, type CreateSessionRequest } from '../../../../../domain/schemas/scheduling';
 import { apiRequest } from '../../../shared/api-client';
 import type { CatalogSnapshot } from '../../../shared/catalog/catalog-store';
@@ -41,7 +42,6 @@ export const EMPTY_SESSION_FORM: SessionFormValues = {
   until: '',
 };
 
-const wallClock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a 24-hour time like 09:30.');
 const whole = (message: string) => z.string().trim().regex(/^\d+$/, message).transform(Number);
 
 /**
