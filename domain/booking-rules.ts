@@ -1,6 +1,6 @@
 import type { BookingDoc } from './schemas/booking';
-import type { SessionDoc } from './schemas/catalog';
-import { MAX_SEATS, seatsLeft, type SeatHold } from './seats';
+import type { SeatHold, SessionDoc } from './schemas/catalog';
+import { MAX_SEATS, seatsLeft } from './seats';
 
 export type HoldVerdict = 'ok' | 'session_full' | 'session_cancelled' | 'session_closed';
 

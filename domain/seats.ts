@@ -1,15 +1,10 @@
-import type { z } from 'zod';
-import type { seatHold } from './schemas/catalog';
-
 /** The seat rule: one home for the 12-seat limit. */
 export const MAX_SEATS = 12;
 
-/** One entry of a session's public seat ledger (its schema is beside the session's, in schemas/catalog.ts). */
-export type SeatHold = z.infer<typeof seatHold>;
-
+/** A session's capacity and its seat ledger; the rule needs only each hold's seat count. */
 export interface SeatLedger {
   capacity: number;
-  holds: readonly SeatHold[];
+  holds: readonly { seats: number }[];
 }
 
 export const seatsBooked = (ledger: Pick<SeatLedger, 'holds'>): number =>

@@ -55,6 +55,7 @@ export const seatHold = z.object({
   seats: z.number().int().min(1).max(MAX_SEATS),
   at: isoInstant,
 });
+export type SeatHold = z.infer<typeof seatHold>;
 
 export const sessionDoc = z.object({
   _id: z.string(),

@@ -1,14 +1,17 @@
 import type { DocumentScope } from 'nano';
 import type { RetryOptions } from '../../couch/conditional-write';
+import type { HoldVerdict } from '../../domain/booking-rules';
 import { DB } from '../../domain/databases';
 import type { BookingDoc } from '../../domain/schemas/booking';
 import type { SessionDoc } from '../../domain/schemas/catalog';
 import type { Couch } from '../plugins/couch';
-import type { HoldBatcher } from './hold-batcher';
 import type { LatestLedgers } from './latest-ledgers';
 
 /** The writes of the booking protocol, in order; a fault hook can stop the process after any of them. */
 export type WriteStep = 'pending-written' | 'hold-written' | 'booking-cancelled';
+
+export type HoldRequest = Pick<BookingDoc, 'holdId' | 'sessionId' | 'seats'>;
+export type HoldOutcome = { verdict: HoldVerdict | 'session_not_found'; seatsLeft: number; retries: number };
 
 export interface BookingDeps {
   couch: Couch;
@@ -19,7 +22,7 @@ export interface BookingDeps {
   /** Ids of the pending bookings this process's requests are still working on; recovery leaves them alone. */
   inFlight?: Set<string>;
   /** Group commit of concurrent holds in this process; without it every hold is its own write. */
-  holds?: HoldBatcher;
+  holds?: { hold(booking: HoldRequest): Promise<HoldOutcome> };
   /** The newest seat ledgers this process knows: a session they show as full is refused before any write. */
   ledgers?: LatestLedgers;
   /** Called after each write; a test throws here to simulate a crash between two writes. */

@@ -1,5 +1,5 @@
-import type { BookingDeps } from './deps';
-import { holdBatch, type HoldOutcome, type HoldRequest } from './ledger';
+import type { BookingDeps, HoldOutcome, HoldRequest } from './deps';
+import { holdBatch } from './ledger';
 
 interface Waiting {
   booking: HoldRequest;

@@ -1,15 +1,12 @@
 import type { DocumentGetParams } from 'nano';
 import { conditionalWrite, type Decision } from '../../couch/conditional-write';
 import { decideHold, type HoldVerdict } from '../../domain/booking-rules';
-import type { BookingDoc } from '../../domain/schemas/booking';
 import type { SessionDoc } from '../../domain/schemas/catalog';
 import { seatsLeft } from '../../domain/seats';
-import { catalogDb, nowOf, type BookingDeps } from './deps';
+import { catalogDb, nowOf, type BookingDeps, type HoldOutcome, type HoldRequest } from './deps';
 import { resolveLedgerConflicts, type ConflictedSession } from './resolve-conflicts';
 
-export type HoldRequest = Pick<BookingDoc, 'holdId' | 'sessionId' | 'seats'>;
-type Held = { verdict: HoldVerdict | 'session_not_found'; seatsLeft: number };
-export type HoldOutcome = Held & { retries: number };
+type Held = Omit<HoldOutcome, 'retries'>;
 
 /** Decides a batch of holds in arrival order against one read of the session. */
 function decideBatch(session: SessionDoc | null, batch: readonly HoldRequest[], now: Date): Decision<SessionDoc, { outcomes: Held[]; ledger: SessionDoc | null }> {

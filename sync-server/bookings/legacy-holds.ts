@@ -2,7 +2,7 @@ import { conditionalWrite, type Decision } from '../../couch/conditional-write';
 import { newHoldId } from '../../domain/doc-ids';
 import type { BookingDoc } from '../../domain/schemas/booking';
 import type { SessionDoc } from '../../domain/schemas/catalog';
-import type { SeatHold } from '../../domain/seats';
+import type { SeatHold } from '../../domain/schemas/catalog';
 import { bookingsDb, catalogDb, type BookingDeps } from './deps';
 
 /** A hold as ledgers written before hold ids stored it: keyed by the booking id. */

@@ -1,6 +1,6 @@
 import { mergeHolds } from '../../domain/booking-rules';
 import type { SessionDoc } from '../../domain/schemas/catalog';
-import type { SeatHold } from '../../domain/seats';
+import type { SeatHold } from '../../domain/schemas/catalog';
 import { moveBooking } from './booking-status';
 import { catalogDb, type BookingDeps } from './deps';
 import { bookingsByHold } from './hold-owners';
