@@ -1,9 +1,6 @@
 import { addDaysToDate, addLondonDays, londonDate, londonToUtc } from './london-time';
 import type { CourseFields, DayRange } from './schemas/catalog';
-import type { Recurrence } from './schemas/scheduling';
-
-/** A series is created whole or not at all, and never has more occurrences than this. */
-export const MAX_OCCURRENCES = 52;
+import { MAX_OCCURRENCES, type Recurrence } from './schemas/recurrence';
 
 const stepDays = (recurrence: Recurrence): number => recurrence.interval * (recurrence.frequency === 'weekly' ? 7 : 1);
 

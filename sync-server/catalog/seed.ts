@@ -1,7 +1,8 @@
 import { DB } from '../../domain/databases';
 import { courseDocId } from '../../domain/doc-ids';
 import { addDaysToDate, londonDate, weekdayOf } from '../../domain/london-time';
-import { courseDays, MAX_OCCURRENCES } from '../../domain/recurrence';
+import { courseDays } from '../../domain/recurrence';
+import { MAX_OCCURRENCES } from '../../domain/schemas/recurrence';
 import { DEFAULT_TRAVEL_BUFFER_MINUTES } from '../../domain/schedule-overlap';
 import type { CourseDoc, Location, SessionDoc } from '../../domain/schemas/catalog';
 import { createCourseRequest, createSessionRequest, type CreateCourseRequest } from '../../domain/schemas/scheduling';

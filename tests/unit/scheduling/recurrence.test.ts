@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { londonToUtc, utcToLondon } from '../../../domain/london-time';
-import { courseDays, MAX_OCCURRENCES, occurrences } from '../../../domain/recurrence';
+import { courseDays, occurrences } from '../../../domain/recurrence';
+import { MAX_OCCURRENCES, recurrenceSchema } from '../../../domain/schemas/recurrence';
 import { findClashes } from '../../../domain/schedule-overlap';
-import { createSessionRequest, recurrenceSchema } from '../../../domain/schemas/scheduling';
+import { createSessionRequest } from '../../../domain/schemas/scheduling';
 
 const day = (start: string, end: string) => ({ start: londonToUtc(start), end: londonToUtc(end) });
 const weekly = (count: number, interval = 1) => recurrenceSchema.parse({ frequency: 'weekly', interval, count });

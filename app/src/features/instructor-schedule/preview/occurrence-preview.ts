@@ -1,7 +1,7 @@
 import { occurrences } from '../../../../../domain/recurrence';
 import { findClashes } from '../../../../../domain/schedule-overlap';
 import type { DayRange, Location, SessionDoc } from '../../../../../domain/schemas/catalog';
-import type { Recurrence } from '../../../../../domain/schemas/scheduling';
+import type { Recurrence } from '../../../../../domain/schemas/recurrence';
 
 /** A scheduled session that a proposed occurrence would clash with, in the shape the server's 409 lists. */
 export interface PreviewClash {
