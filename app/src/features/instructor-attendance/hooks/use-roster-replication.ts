@@ -1,30 +1,12 @@
-import { useEffect, useState } from 'react';
+import { useLiveReplication, type StartReplication } from '../../../shared/use-live-replication';
 import type { RosterSyncState } from '../api/replicate-roster';
+
+/** PouchDB's code loads only for the instructor. */
+const startRosterSync: StartReplication<RosterSyncState> = async (onState) => (await import('../api/replicate-roster')).startRosterReplication(onState);
 
 /**
  * Keeps the instructor's roster syncing on every screen, so marks made offline reach CouchDB once the
- * device is back online wherever the app is open. Restarts on login changes and when the network
- * returns; PouchDB's code loads only for the instructor.
+ * device is back online wherever the app is open.
  */
-export function useRosterReplication(enabled: boolean, sessionEpoch: number): RosterSyncState {
-  const [state, setState] = useState<RosterSyncState>({ kind: 'connecting' });
-  const [attempt, setAttempt] = useState(0);
-  useEffect(() => {
-    const restart = () => setAttempt((n) => n + 1);
-    window.addEventListener('online', restart);
-    return () => window.removeEventListener('online', restart);
-  }, []);
-  useEffect(() => {
-    if (!enabled) return;
-    let stop: (() => void) | undefined;
-    let stopped = false;
-    void import('../api/replicate-roster').then(({ startRosterReplication }) => {
-      if (!stopped) stop = startRosterReplication(setState);
-    });
-    return () => {
-      stopped = true;
-      stop?.();
-    };
-  }, [enabled, sessionEpoch, attempt]);
-  return state;
-}
+export const useRosterReplication = (enabled: boolean, sessionEpoch: number): RosterSyncState =>
+  useLiveReplication(startRosterSync, { kind: 'connecting' }, sessionEpoch, enabled).state;
