@@ -1,30 +1,11 @@
-import { useId, type InputHTMLAttributes } from 'react';
+import type { InputHTMLAttributes } from 'react';
+import { Field, type FieldProps } from './field';
 
-interface TextFieldProps extends InputHTMLAttributes<HTMLInputElement> {
-  label: string;
+interface TextFieldProps extends FieldProps, InputHTMLAttributes<HTMLInputElement> {
   name: string;
-  hint?: string;
-  error?: string;
 }
 
 /** A labelled input whose hint and error are read out with it. */
-export function TextField({ label, name, hint, error, ...input }: TextFieldProps) {
-  const id = useId();
-  const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint && (
-        <p id={`${id}-hint`} className="field__hint">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={`${id}-error`} className="field__error">
-          {error}
-        </p>
-      )}
-      <input id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />
-    </div>
-  );
+export function TextField({ label, hint, error, ...input }: TextFieldProps) {
+  return <Field label={label} hint={hint} error={error} control={(control) => <input {...control} {...input} />} />;
 }

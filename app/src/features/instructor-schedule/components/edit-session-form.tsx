@@ -1,13 +1,13 @@
 import { LOCATIONS } from '../../../../../domain/catalog-values';
 import type { SessionDoc } from '../../../../../domain/schemas/catalog';
 import { ErrorSummary } from '../../../shared/error-summary';
+import { SelectField } from '../../../shared/select-field';
 import { TextField } from '../../../shared/text-field';
 import { useUpdateSession } from '../api/update-session';
 import { slotText } from '../preview/slot-text';
 import { ConflictList } from './conflict-list';
 import { DayFields } from './day-fields';
 import { OfflineNotice } from './offline-notice';
-import { SelectField } from './select-field';
 
 interface EditSessionFormProps {
   session: SessionDoc;

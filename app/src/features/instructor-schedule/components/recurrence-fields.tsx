@@ -1,7 +1,7 @@
 import type { SessionFormValues } from '../api/create-sessions';
 import type { FieldErrors } from '../api/form-issues';
+import { SelectField } from '../../../shared/select-field';
 import { TextField } from '../../../shared/text-field';
-import { SelectField } from './select-field';
 
 interface RecurrenceFieldsProps {
   values: SessionFormValues;

@@ -2,13 +2,13 @@ import { LOCATIONS } from '../../../../../domain/catalog-values';
 import type { CatalogSnapshot } from '../../../shared/catalog/catalog-store';
 import { ErrorSummary } from '../../../shared/error-summary';
 import { plural } from '../../../shared/format';
+import { SelectField } from '../../../shared/select-field';
 import { TextField } from '../../../shared/text-field';
 import { useCreateSessions, type CreatedSessions } from '../api/create-sessions';
 import { ConflictList } from './conflict-list';
 import { OccurrencePreview } from './occurrence-preview';
 import { OfflineNotice } from './offline-notice';
 import { RecurrenceFields } from './recurrence-fields';
-import { SelectField } from './select-field';
 
 interface SessionFormProps {
   catalog: CatalogSnapshot;
