@@ -1,8 +1,8 @@
 import cookie from '@fastify/cookie';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import type { Account } from '../couch/credentials';
-import attendanceConflicts from './plugins/attendance-conflicts';
-import recovery from './plugins/recovery';
+import attendanceConflicts from './jobs/attendance-conflicts';
+import recovery from './jobs/recovery';
 import securityHeaders from './plugins/security-headers';
 import couch from './plugins/couch';
 import errors, { sendNotFound } from './plugins/errors';
