@@ -10,14 +10,13 @@ import instance from './plugins/instance';
 import jsonCharset from './plugins/json-charset';
 import session from './plugins/session';
 import sharedFeeds from './plugins/shared-feeds';
-import attendanceRoutes from './routes/attendance/index';
 import authRoutes from './routes/auth/index';
 import bookingRoutes from './routes/bookings/index';
-import calendarFeedRoutes from './routes/calendar-feeds';
 import calendarRoutes from './routes/calendar/index';
-import catalogSnapshotRoutes from './routes/catalog-snapshot';
+import catalogSnapshotRoutes from './routes/catalog/snapshot';
 import certificateRoutes from './routes/certificates/index';
 import courseRoutes from './routes/courses/index';
+import attendanceRoutes from './routes/courses/sessions/attendance';
 import dbProxy from './routes/db-proxy';
 import { cursorKey } from './feeds/event-cursor';
 import eventRoutes from './routes/events';
@@ -73,12 +72,11 @@ export async function buildApp(options: AppOptions) {
       });
       await api.register(bookingRoutes, { prefix: '/bookings' });
       await api.register(courseRoutes, { prefix: '/courses', travelBufferMinutes: options.travelBufferMinutes, horizonYears: options.scheduleHorizonYears });
-      await api.register(calendarRoutes, { prefix: '/calendar' });
-      await api.register(calendarFeedRoutes);
+      await api.register(calendarRoutes);
       // Serving the PWA means devices will ask for the snapshot: have one ready.
       await api.register(catalogSnapshotRoutes, { warm: Boolean(options.staticDir) });
       await api.register(eventRoutes, { cursorKey: cursorKey(options.sync), streamsPerAddress: options.eventStreamsPerAddress ?? 20 });
-      await api.register(attendanceRoutes);
+      await api.register(attendanceRoutes, { prefix: '/courses/sessions' });
       await api.register(certificateRoutes, { prefix: '/certificates' });
     },
     { prefix: '/api' },

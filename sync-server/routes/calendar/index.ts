@@ -1,17 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import { availabilityQuery } from '../../../domain/schemas/scheduling';
-import { listSessions } from '../../catalog/list-sessions';
-import { parseInput } from '../../http-error';
+import availabilityRoutes from './availability';
+import calendarFeedRoutes from './feeds';
 
-/** /api/calendar/availability: bookable sessions for other sites and services; no notes, no bookings. */
+/** Everything calendar-shaped: /api/calendar/availability, /api/calendar.ics and the private feeds under /api/calendar/. */
 export default async function calendarRoutes(app: FastifyInstance) {
-  app.get('/availability', async (request) => {
-    const window = parseInput(availabilityQuery, request.query);
-    const sessions = await listSessions(app.couch, { ...window, available: true }, new Date());
-    return {
-      sessions: sessions.map(({ id, courseId, courseTitle, location, days, start, end, capacity, seatsLeft }) => ({
-        id, courseId, courseTitle, location, days, start, end, capacity, seatsLeft,
-      })),
-    };
-  });
+  await app.register(availabilityRoutes, { prefix: '/calendar' });
+  await app.register(calendarFeedRoutes);
 }

@@ -1,14 +1,14 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { DB, ROLES } from '../../domain/databases';
-import type { SessionDoc } from '../../domain/schemas/catalog';
-import { MAX_SESSION_SPAN_DAYS } from '../../domain/schemas/scheduling';
-import { bookingsOfOwner } from '../bookings/read-bookings';
-import { calendarTokenOwner, issueCalendarToken, revokeCalendarToken } from '../calendar/calendar-tokens';
-import { icsCalendar, type CalendarEvent } from '../calendar/ics';
-import { bookingEvents, publicSessionEvents } from '../calendar/session-events';
-import { HttpError } from '../http-error';
-import { requireRole } from '../plugins/session';
+import { DB, ROLES } from '../../../domain/databases';
+import type { SessionDoc } from '../../../domain/schemas/catalog';
+import { MAX_SESSION_SPAN_DAYS } from '../../../domain/schemas/scheduling';
+import { bookingsOfOwner } from '../../bookings/read-bookings';
+import { calendarTokenOwner, issueCalendarToken, revokeCalendarToken } from '../../calendar/calendar-tokens';
+import { icsCalendar, type CalendarEvent } from '../../calendar/ics';
+import { bookingEvents, publicSessionEvents } from '../../calendar/session-events';
+import { HttpError } from '../../http-error';
+import { requireRole } from '../../plugins/session';
 
 /** The view keys sessions by their first day: look back by the longest span to catch one still running. */
 const LOOKBACK_MS = MAX_SESSION_SPAN_DAYS * 24 * 3600_000;
@@ -29,7 +29,7 @@ function sendCalendar(reply: FastifyReply, body: string, cacheControl: string) {
 }
 
 /** GET /api/calendar.ics (public) and the private per-customer feeds. */
-export default async function calendarRoutes(app: FastifyInstance) {
+export default async function calendarFeedRoutes(app: FastifyInstance) {
   const catalog = app.couch.sync.use<SessionDoc>(DB.catalog);
 
   async function upcomingSessions(now: Date): Promise<SessionDoc[]> {

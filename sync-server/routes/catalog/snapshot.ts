@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { catalogSeq, readCatalogSnapshot } from '../catalog/snapshot';
+import { catalogSeq, readCatalogSnapshot } from '../../catalog/snapshot';
 
 const compressBrotli = promisify(brotliCompress);
 const compressGzip = promisify(gzip);

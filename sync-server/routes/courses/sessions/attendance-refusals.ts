@@ -1,5 +1,5 @@
-import type { RecordProblem } from '../../../domain/attendance-records';
-import { HttpError } from '../../http-error';
+import type { RecordProblem } from '../../../../domain/attendance-records';
+import { HttpError } from '../../../http-error';
 
 /** One place that turns a record problem into the 400 the caller sees, naming what is wrong. */
 export function recordRefusal(problem: RecordProblem, index: number): HttpError {

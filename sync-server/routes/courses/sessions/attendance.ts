@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { findRecordProblem } from '../../../domain/attendance-records';
-import { DB, ROLES } from '../../../domain/databases';
-import { londonDate } from '../../../domain/london-time';
-import { assessmentMark, attendanceMark, type MarkContext } from '../../../domain/mark-docs';
+import { findRecordProblem } from '../../../../domain/attendance-records';
+import { DB, ROLES } from '../../../../domain/databases';
+import { londonDate } from '../../../../domain/london-time';
+import { assessmentMark, attendanceMark, type MarkContext } from '../../../../domain/mark-docs';
 import {
   assessmentRequest,
   attendanceRequest,
@@ -11,17 +11,17 @@ import {
   toPublicCertificate,
   type AssessmentDoc,
   type AttendanceDoc,
-} from '../../../domain/schemas/attendance';
-import type { SessionDoc } from '../../../domain/schemas/catalog';
-import { couchAsCaller } from '../../attendance/caller-couch';
-import { publicMark, publicRosterRow } from '../../attendance/public-roster';
-import { registerCsv } from '../../attendance/register-csv';
-import { bookingsByIds, findSession, loadSessionRoster } from '../../attendance/session-roster';
-import { writeMarks } from '../../attendance/write-marks';
-import { issueCertificates } from '../../certificates/issue-certificates';
-import { parseInput } from '../../http-error';
-import { requireRole } from '../../plugins/session';
-import { recordRefusal } from './refusals';
+} from '../../../../domain/schemas/attendance';
+import type { SessionDoc } from '../../../../domain/schemas/catalog';
+import { couchAsCaller } from '../../../attendance/caller-couch';
+import { publicMark, publicRosterRow } from '../../../attendance/public-roster';
+import { registerCsv } from '../../../attendance/register-csv';
+import { bookingsByIds, findSession, loadSessionRoster } from '../../../attendance/session-roster';
+import { writeMarks } from '../../../attendance/write-marks';
+import { issueCertificates } from '../../../certificates/issue-certificates';
+import { parseInput } from '../../../http-error';
+import { requireRole } from '../../../plugins/session';
+import { recordRefusal } from './attendance-refusals';
 
 const sessionParams = z.object({ id: z.string().min(1).max(200) });
 
@@ -39,7 +39,7 @@ export default async function attendanceRoutes(app: FastifyInstance) {
   app.addHook('preHandler', requireRole(ROLES.instructor));
   const markedBy = (request: FastifyRequest): string => request.user!.name;
 
-  app.get('/courses/sessions/:id/attendance', async (request) => {
+  app.get('/:id/attendance', async (request) => {
     const { id } = parseInput(sessionParams, request.params);
     const { session, rows, attendance } = await loadSessionRoster(app.couch, id);
     return { sessionId: session._id, days: session.days, attendance: attendance.map(publicMark), attendees: rows.map(publicRosterRow) };
@@ -51,7 +51,7 @@ export default async function attendanceRoutes(app: FastifyInstance) {
     schema: z.ZodType<{ records: R[] }>,
     build: (context: MarkContext, record: R) => D,
   ) =>
-    app.post(`/courses/sessions/:id/${path}`, async (request) => {
+    app.post(`/:id/${path}`, async (request) => {
       const { id } = parseInput(sessionParams, request.params);
       const { records } = parseInput(schema, request.body);
       const session = await findSession(app.couch, id);
@@ -64,7 +64,7 @@ export default async function attendanceRoutes(app: FastifyInstance) {
   markRoute('attendance', attendanceRequest, attendanceMark);
   markRoute('assessments', assessmentRequest, assessmentMark);
 
-  app.post('/courses/sessions/:id/certificates', async (request) => {
+  app.post('/:id/certificates', async (request) => {
     const { id } = parseInput(sessionParams, request.params);
     const { attendees } = parseInput(issueRequest, request.body);
     const result = await issueCertificates(app.couch, id, markedBy(request), attendees);
@@ -75,7 +75,7 @@ export default async function attendanceRoutes(app: FastifyInstance) {
     };
   });
 
-  app.get('/courses/sessions/:id/register.csv', async (request, reply) => {
+  app.get('/:id/register.csv', async (request, reply) => {
     const { id } = parseInput(sessionParams, request.params);
     const roster = await loadSessionRoster(app.couch, id);
     const date = londonDate(roster.session.days[0]!.start);
