@@ -3,6 +3,7 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import type { Account } from '../couch/credentials';
 import attendanceConflicts from './jobs/attendance-conflicts';
 import recovery from './jobs/recovery';
+import bookingDeps from './plugins/booking-deps';
 import securityHeaders from './plugins/security-headers';
 import couch from './plugins/couch';
 import errors, { sendNotFound } from './plugins/errors';
@@ -57,6 +58,7 @@ export async function buildApp(options: AppOptions) {
   await app.register(couch, { url: options.couchUrl, admin: options.admin, sync: options.sync });
   await app.register(session);
   await app.register(instance);
+  await app.register(bookingDeps);
   await app.register(sharedFeeds);
   await app.register(recovery, { intervalSeconds: options.recoveryIntervalSeconds });
   await app.register(attendanceConflicts);

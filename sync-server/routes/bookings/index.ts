@@ -4,9 +4,6 @@ import { ROLES } from '../../../domain/databases';
 import { bookingRequest, idempotencyKey, toPublicBooking } from '../../../domain/schemas/booking';
 import { ContactNames } from '../../accounts/contact-names';
 import { cancelBooking } from '../../bookings/cancel-booking';
-import type { BookingDeps } from '../../bookings/deps';
-import { HoldBatcher } from '../../bookings/hold-batcher';
-import { LatestLedgers } from '../../bookings/latest-ledgers';
 import { IdempotencyKeyReused, placeBooking } from '../../bookings/place-booking';
 import { allBookings, bookingsOfOwner, bookingsOfSession, findBooking } from '../../bookings/read-bookings';
 import { HttpError, parseInput } from '../../http-error';
@@ -26,8 +23,7 @@ async function requireBooker(request: FastifyRequest): Promise<void> {
 }
 
 export default async function bookingRoutes(app: FastifyInstance) {
-  const deps: BookingDeps = { couch: app.couch, instance: app.instance, inFlight: app.inFlightBookings, ledgers: new LatestLedgers() };
-  deps.holds = new HoldBatcher(deps);
+  const deps = app.bookingDeps;
   const contactNames = new ContactNames(app.couch.admin);
   const user = (request: FastifyRequest): SessionUser => request.user!;
   const isInstructor = (request: FastifyRequest) => hasRole(request.user, ROLES.instructor);

@@ -1,0 +1,19 @@
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import type { BookingDeps } from '../bookings/deps';
+import { HoldBatcher } from '../bookings/hold-batcher';
+import { LatestLedgers } from '../bookings/latest-ledgers';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** What the booking protocol works with in this process: one hold batcher and one view of the newest ledgers. */
+    bookingDeps: BookingDeps;
+  }
+}
+
+/** Built once, after the CouchDB clients and this process's instance id, for every route that books or reads bookings. */
+export default fp(async function bookingDeps(app: FastifyInstance) {
+  const deps: BookingDeps = { couch: app.couch, instance: app.instance, inFlight: app.inFlightBookings, ledgers: new LatestLedgers() };
+  deps.holds = new HoldBatcher(deps);
+  app.decorate('bookingDeps', deps);
+});
