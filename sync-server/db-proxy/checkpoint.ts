@@ -17,9 +17,19 @@ export const CHECKPOINT_MAX_BYTES = 8 * 1024;
 /**
  * CouchDB's replicator keeps 50 sessions of history in a checkpoint (about 30 KB with CouchDB 3's
  * sequences); PouchDB keeps 5. Finding where to resume needs only recent sessions, so the gateway
- * stores the newest few.
+ * stores the newest few, and fewer when a cluster's long sequences would not fit the size cap.
  */
 const HISTORY_KEPT = 5;
+
+const byteSize = (value: unknown): number => Buffer.byteLength(JSON.stringify(value));
+
+/** The newest history entries that fit the cap, at least one: the one resuming depends on. */
+function recentHistory<T extends { history?: unknown[] }>(doc: T): T {
+  if (!doc.history) return doc;
+  let kept = Math.min(doc.history.length, HISTORY_KEPT);
+  while (kept > 1 && byteSize({ ...doc, history: doc.history.slice(0, kept) }) > CHECKPOINT_MAX_BYTES) kept--;
+  return { ...doc, history: doc.history.slice(0, kept) };
+}
 
 const text = z.string().max(200);
 const count = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
@@ -64,4 +74,4 @@ export const checkpointDoc = (id: string) =>
       docs_written: count.optional(),
       doc_write_failures: count.optional(),
     })
-    .transform(({ _revisions: _history, ...doc }) => ({ ...doc, _id: `_local/${id}`, ...(doc.history && { history: doc.history.slice(0, HISTORY_KEPT) }) }));
+    .transform(({ _revisions: _history, ...doc }) => recentHistory({ ...doc, _id: `_local/${id}` }));

@@ -52,11 +52,21 @@ describe('_local documents through the gateway', () => {
     expect(anonymous.status).toBe(401);
     const customer = await send(`/db/${DB.catalog}/_local/${id}`, json('PUT', huge, headers.customer));
     expect(customer.status).toBe(400);
-    const history = Array.from({ length: 5 }, (_, i) => ({ session_id: `${i}`.repeat(200), start_time: 'a'.repeat(200), end_time: 'b'.repeat(200), recorded_seq: `1-${'c'.repeat(4000)}` }));
-    const overCap = await send(`/db/${DB.catalog}/_local/${id}`, json('PUT', { _id: `_local/${id}`, history }, headers.customer));
+    const longSeq = `1-${'c'.repeat(4000)}`;
+    const entry = { session_id: 's', recorded_seq: longSeq, start_last_seq: longSeq, end_last_seq: longSeq };
+    const overCap = await send(`/db/${DB.catalog}/_local/${id}`, json('PUT', { _id: `_local/${id}`, history: [entry] }, headers.customer));
     expect(overCap.status).toBe(413);
     expect(await overCap.json()).toMatchObject({ error: 'payload_too_large' });
     expect((await adminGet(couch, `/${DB.catalog}/_local/${id}`)).status).toBe(404);
+  });
+
+  it("keeps the newest history entries that fit when a cluster's long sequences would pass the cap", async () => {
+    const id = checkpointId();
+    const history = Array.from({ length: 5 }, (_, i) => ({ session_id: `session-${i}`, recorded_seq: `${i + 1}-${'c'.repeat(3000)}` }));
+    const response = await send(`/db/${DB.catalog}/_local/${id}`, json('PUT', { _id: `_local/${id}`, session_id: 'session-0', history }, headers.customer));
+    expect(response.status).toBe(201);
+    const stored = (await adminGet(couch, `/${DB.catalog}/_local/${id}`)).body as { history: { session_id: string }[] };
+    expect(stored.history.map((entry) => entry.session_id)).toEqual(['session-0', 'session-1']);
   });
 
   it('answers a body over the replication limit with a JSON 413 that names the limit', async () => {
