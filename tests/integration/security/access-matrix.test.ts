@@ -1,23 +1,19 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { basicAuth } from '../../../couch/client';
 import { compileDesignDocs } from '../../../design-docs/compile';
 import { ALL_DBS, type DbName } from '../../../domain/databases';
 import { CALLERS, callerUser, judgeAccess, type Caller } from '../../../sync-server/db-proxy/access';
 import { OPERATIONS } from '../../../sync-server/db-proxy/operations';
-import { listenTestApp } from '../../helpers/listen';
-import { callerHeaders } from './callers';
+import { useGatewayCallers } from './callers';
 
-const couch = inject('couch');
-let stack: Awaited<ReturnType<typeof listenTestApp>>;
-let headers: Record<Caller, Record<string, string>>;
+const gateway = useGatewayCallers();
+const { couch } = gateway;
 const designDoc = (db: DbName): string => compileDesignDocs()[db][0]!._id;
 const hex = (text: string) => Buffer.from(text).toString('hex').padEnd(32, '0').slice(0, 32);
 const run = `${process.pid}-${Date.now().toString(36)}`;
 const storedCheckpoint = hex(`stored-${run}`);
 
 beforeAll(async () => {
-  stack = await listenTestApp();
-  headers = await callerHeaders(stack.app, couch);
   for (const db of ALL_DBS) {
     const response = await fetch(`${couch.url}/${db}/_local/${storedCheckpoint}`, {
       method: 'PUT',
@@ -27,7 +23,6 @@ beforeAll(async () => {
     expect(response.status).toBe(201);
   }
 });
-afterAll(() => stack.app.close());
 
 interface Sample {
   method: string;
@@ -67,9 +62,9 @@ describe('/db gateway: role × database × operation, from the allowlist the gat
       it(`${caller} on ${db}`, async () => {
         for (const operation of OPERATIONS) {
           const sample = samples[operation.name]!(db, caller);
-          const response = await fetch(`${stack.baseUrl}/db${sample.path}`, {
+          const response = await fetch(`${gateway.baseUrl}/db${sample.path}`, {
             method: sample.method,
-            headers: { ...headers[caller], ...(sample.body !== undefined && { 'content-type': 'application/json' }) },
+            headers: { ...gateway.headers[caller], ...(sample.body !== undefined && { 'content-type': 'application/json' }) },
             body: sample.body === undefined ? undefined : JSON.stringify(sample.body),
           });
           const verdict = judgeAccess(callerUser(caller), db, operation.access);

@@ -1,7 +1,9 @@
+import { afterAll, beforeAll, inject } from 'vitest';
 import { basicAuth } from '../../../couch/client';
 import { ROLES } from '../../../domain/databases';
 import type { Caller } from '../../../sync-server/db-proxy/access';
 import { logIn, signUp, type TestApp } from '../../helpers/build-app';
+import { listenTestApp } from '../../helpers/listen';
 import { INSTRUCTOR, type TestCouch } from '../../helpers/test-couch';
 import { newServiceAccount } from '../feeds/accounts';
 
@@ -27,3 +29,19 @@ export const json = (method: string, body: unknown, headers: Record<string, stri
   headers: { 'content-type': 'application/json', ...headers },
   body: typeof body === 'string' ? body : JSON.stringify(body),
 });
+
+/** The app on a free port for this test file, and each caller's headers; closed after the file. */
+export function useGatewayCallers() {
+  const gateway = {
+    couch: inject('couch'),
+    app: undefined as unknown as TestApp,
+    baseUrl: '',
+    headers: {} as Record<Caller, Record<string, string>>,
+  };
+  beforeAll(async () => {
+    Object.assign(gateway, await listenTestApp());
+    gateway.headers = await callerHeaders(gateway.app, gateway.couch);
+  });
+  afterAll(() => gateway.app?.close());
+  return gateway;
+}

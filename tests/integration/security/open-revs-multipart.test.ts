@@ -1,24 +1,18 @@
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { couchAs } from '../../../couch/client';
 import { DB } from '../../../domain/databases';
-import type { Caller } from '../../../sync-server/db-proxy/access';
-import { listenTestApp } from '../../helpers/listen';
-import { callerHeaders } from './callers';
+import { useGatewayCallers } from './callers';
 
-const couch = inject('couch');
-let stack: Awaited<ReturnType<typeof listenTestApp>>;
-let headers: Record<Caller, Record<string, string>>;
+const gateway = useGatewayCallers();
+const { couch } = gateway;
 const id = `course:multipart-${process.pid}`;
 const revs: string[] = [];
 beforeAll(async () => {
-  stack = await listenTestApp();
-  headers = await callerHeaders(stack.app, couch);
   const catalog = couchAs(couch.url, couch.sync).use<{ title: string }>(DB.catalog);
   const first = await catalog.insert({ _id: id, type: 'course', title: 'First' } as never);
   const second = await catalog.insert({ _id: id, _rev: first.rev, type: 'course', title: 'Second' } as never);
   revs.push(first.rev, second.rev);
 });
-afterAll(() => stack.app.close());
 
 interface Part {
   headers: Record<string, string>;
@@ -47,8 +41,8 @@ function parseMultipart(contentType: string, text: string): Part[] {
 it("answers CouchDB's replicator's open_revs request with one application/json part per revision", async () => {
   const missing = `9-${'f'.repeat(32)}`;
   const query = `revs=true&open_revs=${encodeURIComponent(JSON.stringify([revs[0], missing]))}&latest=true`;
-  const response = await fetch(`${stack.baseUrl}/db/${DB.catalog}/${encodeURIComponent(id)}?${query}`, {
-    headers: { ...headers.service, accept: 'multipart/mixed' },
+  const response = await fetch(`${gateway.baseUrl}/db/${DB.catalog}/${encodeURIComponent(id)}?${query}`, {
+    headers: { ...gateway.headers.service, accept: 'multipart/mixed' },
   });
   expect(response.status).toBe(200);
   const contentType = response.headers.get('content-type') ?? '';
@@ -62,7 +56,7 @@ it("answers CouchDB's replicator's open_revs request with one application/json p
 });
 
 it('still answers JSON to clients that ask for JSON, such as PouchDB', async () => {
-  const response = await fetch(`${stack.baseUrl}/db/${DB.catalog}/${encodeURIComponent(id)}?open_revs=all`, { headers: { accept: 'application/json' } });
+  const response = await fetch(`${gateway.baseUrl}/db/${DB.catalog}/${encodeURIComponent(id)}?open_revs=all`, { headers: { accept: 'application/json' } });
   expect(response.headers.get('content-type')).toMatch(/^application\/json/);
   expect(await response.json()).toEqual([{ ok: expect.objectContaining({ _id: id, _rev: revs[1] }) }]);
 });

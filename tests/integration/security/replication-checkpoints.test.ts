@@ -1,22 +1,16 @@
 import PouchDB from 'pouchdb';
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { couchAs } from '../../../couch/client';
 import { DB } from '../../../domain/databases';
-import type { Caller } from '../../../sync-server/db-proxy/access';
-import { listenTestApp } from '../../helpers/listen';
 import { memoryPouch } from '../../helpers/node-pouch';
-import { adminGet, callerHeaders } from './callers';
+import { adminGet, useGatewayCallers } from './callers';
 
-const couch = inject('couch');
-let stack: Awaited<ReturnType<typeof listenTestApp>>;
-let headers: Record<Caller, Record<string, string>>;
+const gateway = useGatewayCallers();
+const { couch } = gateway;
 const courseId = `course:checkpoints-${process.pid}`;
 beforeAll(async () => {
-  stack = await listenTestApp();
-  headers = await callerHeaders(stack.app, couch);
   await couchAs(couch.url, couch.sync).use(DB.catalog).insert({ _id: courseId, type: 'course', title: 'Checkpoints' } as never);
 });
-afterAll(() => stack.app.close());
 
 interface Seen {
   method: string;
@@ -26,7 +20,7 @@ interface Seen {
 
 /** A remote database through the gateway that records every request PouchDB sends and the answer's status. */
 function recordingRemote(db: string, extra: Record<string, string>, seen: Seen[]) {
-  return new PouchDB(`${stack.baseUrl}/db/${db}`, {
+  return new PouchDB(`${gateway.baseUrl}/db/${db}`, {
     skip_setup: true,
     fetch: async (url, options) => {
       const merged: Record<string, string> = {};
@@ -59,7 +53,7 @@ it('replicates the catalog anonymously into a node PouchDB: the gateway refuses 
 it("keeps a signed-in reader's checkpoint on the server, so a service resumes where it stopped", async () => {
   const seen: Seen[] = [];
   const local = memoryPouch();
-  await local.replicate.from(recordingRemote(DB.bookings, headers.service, seen), { filter: 'bookings/feed' });
+  await local.replicate.from(recordingRemote(DB.bookings, gateway.headers.service, seen), { filter: 'bookings/feed' });
   const writes = checkpointWrites(seen);
   expect(writes.length).toBeGreaterThan(0);
   expect(writes.every((request) => request.status === 201)).toBe(true);
