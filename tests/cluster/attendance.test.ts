@@ -1,16 +1,12 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { resolveLocalConflicts } from '../../app/src/features/instructor-attendance/api/resolve-conflicts';
 import { couchAs } from '../../couch/client';
 import { DB } from '../../domain/databases';
-import { attendanceDocId } from '../../domain/doc-ids';
 import type { AttendanceDoc } from '../../domain/schemas/attendance';
 import { createUser } from '../../sync-server/accounts/users';
 import { logIn, uniqueEmail } from '../helpers/build-app';
-import { memoryPouch } from '../helpers/node-pouch';
-import { insertSessionWithBookings } from '../helpers/roster-fixtures';
 import { INSTRUCTOR } from '../helpers/test-couch';
 import { sync, syncServerOn, viaNode } from './stack';
-import { deviceRemote, firstDayMark } from '../helpers/attendance-devices';
+import { expectDevicesSettled, markedOnTwoDevices } from '../helpers/attendance-devices';
 
 type Stack = Awaited<ReturnType<typeof syncServerOn>>;
 let tabletServer: Stack;
@@ -30,19 +26,12 @@ afterAll(async () => {
 
 
 it('marks of one attendee from two devices through two nodes converge: the latest wins everywhere, the other is in history', async () => {
-  const { session, bookings } = await insertSessionWithBookings(viaNode(0), {
-    title: `Cluster conflicts ${Date.now()}`,
-    start: new Date(),
-    bookings: [{ owner: uniqueEmail(), attendees: [{ name: 'Sam Two-Nodes' }] }],
-  });
-  const mark = firstDayMark(session, bookings[0]!._id);
-  const id = attendanceDocId(session._id, bookings[0]!._id, 0, 0);
-  const devices = {
-    tablet: { local: memoryPouch<AttendanceDoc>(), remote: deviceRemote(tabletServer.baseUrl, cookies.tablet) },
-    phone: { local: memoryPouch<AttendanceDoc>(), remote: deviceRemote(phoneServer.baseUrl, cookies.phone) },
-  };
-  await devices.tablet.local.put(mark('absent', INSTRUCTOR.email, '2030-01-01T09:05:00.000Z'));
-  await devices.phone.local.put(mark('late', phoneUser, '2030-01-01T09:25:00.000Z'));
+  const { session, id, devices } = await markedOnTwoDevices(
+    viaNode(0),
+    'Two-Nodes',
+    { tablet: { baseUrl: tabletServer.baseUrl, cookie: cookies.tablet }, phone: { baseUrl: phoneServer.baseUrl, cookie: cookies.phone } },
+    phoneUser,
+  );
   await Promise.all([devices.phone.local.replicate.to(devices.phone.remote), devices.tablet.local.replicate.to(devices.tablet.remote)]);
 
   // Read through each node: both must settle on the same merged document with no conflict left.
@@ -52,12 +41,5 @@ it('marks of one attendee from two devices through two nodes converge: the lates
     expect(await db.get(id)).toMatchObject({ status: 'late', markedBy: phoneUser });
   }
 
-  for (const device of [devices.tablet, devices.phone]) {
-    await device.local.replicate.from(device.remote, { filter: 'attendance/roster', query_params: { from: session.days[0]!.start } });
-    await resolveLocalConflicts(device.local, [id]);
-    const onDevice = await device.local.get(id, { conflicts: true });
-    expect(onDevice._conflicts ?? []).toEqual([]);
-    expect(onDevice).toMatchObject({ status: 'late', markedBy: phoneUser });
-    expect(onDevice.history).toEqual([{ status: 'absent', notes: '', markedBy: INSTRUCTOR.email, markedAt: '2030-01-01T09:05:00.000Z' }]);
-  }
+  await expectDevicesSettled(devices, session, id, phoneUser);
 });

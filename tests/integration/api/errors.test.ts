@@ -16,15 +16,12 @@ const expectJsonError = (response: { statusCode: number; json(): Record<string, 
   expect(JSON.stringify(body)).not.toMatch(/at .*\.ts:\d+/);
 };
 
+const logInWithRawBody = (contentType: string, payload: string) =>
+  app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': contentType }, payload });
+
 describe('API errors are JSON {error, message}', () => {
   it('malformed JSON → 400 invalid_json', async () => {
-    const response = await app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      headers: { 'content-type': 'application/json' },
-      payload: '{"email": "a@b.c",',
-    });
-    expectJsonError(response, 400, 'invalid_json');
+    expectJsonError(await logInWithRawBody('application/json', '{"email": "a@b.c",'), 400, 'invalid_json');
   });
 
   it('a body over 64 KiB → 413', async () => {
@@ -48,13 +45,7 @@ describe('API errors are JSON {error, message}', () => {
   });
 
   it('a form-encoded body → 415 with a JSON error', async () => {
-    const response = await app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      payload: 'email=a',
-    });
-    expectJsonError(response, 415, 'unsupported_media_type');
+    expectJsonError(await logInWithRawBody('application/x-www-form-urlencoded', 'email=a'), 415, 'unsupported_media_type');
   });
 
   it('stays up after bad input', async () => {

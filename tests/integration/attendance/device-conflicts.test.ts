@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { couchAs } from '../../../couch/client';
-import { resolveLocalConflicts } from '../../../app/src/features/instructor-attendance/api/resolve-conflicts';
 import { DB } from '../../../domain/databases';
 import { attendanceDocId } from '../../../domain/doc-ids';
 import type { AttendanceDoc } from '../../../domain/schemas/attendance';
@@ -10,7 +9,7 @@ import { listenTestApp } from '../../helpers/listen';
 import { memoryPouch } from '../../helpers/node-pouch';
 import { insertSessionWithBookings } from '../../helpers/roster-fixtures';
 import { INSTRUCTOR } from '../../helpers/test-couch';
-import { deviceRemote, firstDayMark } from '../../helpers/attendance-devices';
+import { deviceRemote, expectDevicesSettled, markedOnTwoDevices } from '../../helpers/attendance-devices';
 
 let stack: Awaited<ReturnType<typeof listenTestApp>>;
 let cookies: { tablet: string; phone: string };
@@ -27,20 +26,13 @@ afterAll(() => stack.app.close());
 
 
 it('resolves the same attendee marked on two offline devices: the latest mark wins on each, the other is kept in history', async () => {
-  const { session, bookings } = await insertSessionWithBookings(inject('couch'), {
-    title: `Conflicts ${Date.now()}`,
-    start: new Date(),
-    bookings: [{ owner: uniqueEmail(), attendees: [{ name: 'Sam Both-Devices' }] }],
-  });
-  const mark = firstDayMark(session, bookings[0]!._id);
-  const id = attendanceDocId(session._id, bookings[0]!._id, 0, 0);
-  const devices = {
-    tablet: { local: memoryPouch<AttendanceDoc>(), remote: deviceRemote(stack.baseUrl, cookies.tablet) },
-    phone: { local: memoryPouch<AttendanceDoc>(), remote: deviceRemote(stack.baseUrl, cookies.phone) },
-  };
   // Both offline: the phone marks later, so it must win whichever device syncs first.
-  await devices.tablet.local.put(mark('absent', INSTRUCTOR.email, '2030-01-01T09:05:00.000Z'));
-  await devices.phone.local.put(mark('late', phoneUser, '2030-01-01T09:25:00.000Z'));
+  const { session, id, devices } = await markedOnTwoDevices(
+    inject('couch'),
+    'Both-Devices',
+    { tablet: { baseUrl: stack.baseUrl, cookie: cookies.tablet }, phone: { baseUrl: stack.baseUrl, cookie: cookies.phone } },
+    phoneUser,
+  );
   await devices.phone.local.replicate.to(devices.phone.remote);
   await devices.tablet.local.replicate.to(devices.tablet.remote);
 
@@ -50,14 +42,7 @@ it('resolves the same attendee marked on two offline devices: the latest mark wi
   expect(await server.get(id)).toMatchObject({ status: 'late', markedBy: phoneUser });
 
   // Each device pulls, resolves whatever conflict it still holds, and shows the same mark and history.
-  for (const device of [devices.tablet, devices.phone]) {
-    await device.local.replicate.from(device.remote, { filter: 'attendance/roster', query_params: { from: session.days[0]!.start } });
-    await resolveLocalConflicts(device.local, [id]);
-    const onDevice = await device.local.get(id, { conflicts: true });
-    expect(onDevice._conflicts ?? []).toEqual([]);
-    expect(onDevice).toMatchObject({ status: 'late', markedBy: phoneUser });
-    expect(onDevice.history).toEqual([{ status: 'absent', notes: '', markedBy: INSTRUCTOR.email, markedAt: '2030-01-01T09:05:00.000Z' }]);
-  }
+  await expectDevicesSettled(devices, session, id, phoneUser);
 });
 
 it('merges conflicting revisions on the server too, as Apache CouchDB stores them', async () => {

@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { DB } from '../../../domain/databases';
-import { attendanceDocId, certificateCounterDocId } from '../../../domain/doc-ids';
+import { certificateCounterDocId } from '../../../domain/doc-ids';
+import { attendanceMark } from '../../../domain/mark-docs';
 import { users, vdu, view } from './harness';
 
 const ID = '_design/attendance';
 const validate = vdu(DB.attendance, ID);
+
+/** The first attendee's first-day mark of one booking, as the roster and the API build it. */
+const firstDayMark = (markedBy: string, markedAt: string, status: 'present' | 'late') =>
+  attendanceMark({ sessionId: 'session:s', sessionStart: '2030-01-07T09:00:00.000Z', markedBy, now: new Date(markedAt) }, { bookingId: 'booking:b', attendee: 0, day: 0, status, notes: '' });
 
 const counter = { _id: certificateCounterDocId(2026), type: 'certificate-counter', next: 42 };
 
@@ -25,20 +30,7 @@ describe('attendance validate_doc_update: certificate counters', () => {
 });
 
 describe('attendance validate_doc_update: merged marks', () => {
-  const mark = {
-    _id: attendanceDocId('session:s', 'booking:b', 0, 0),
-    type: 'attendance',
-    sessionId: 'session:s',
-    bookingId: 'booking:b',
-    attendee: 0,
-    day: 0,
-    status: 'present',
-    notes: '',
-    markedBy: users.instructor.name,
-    markedAt: '2030-01-07T09:05:00.000Z',
-    sessionStart: '2030-01-07T09:00:00.000Z',
-    history: [],
-  };
+  const mark = firstDayMark(users.instructor.name, '2030-01-07T09:05:00.000Z', 'present');
 
   it("lets the sync-server write a conflict merge that keeps the winning instructor's name", () => {
     expect(validate(mark, null, users.sync)).toBe('ok');
@@ -55,20 +47,7 @@ describe('attendance views', () => {
 });
 
 describe('attendance validate_doc_update: a device writing a merge', () => {
-  const other = {
-    _id: attendanceDocId('session:s', 'booking:b', 0, 0),
-    type: 'attendance',
-    sessionId: 'session:s',
-    bookingId: 'booking:b',
-    attendee: 0,
-    day: 0,
-    status: 'late',
-    notes: '',
-    markedBy: 'assistant@example.com',
-    markedAt: '2030-01-07T09:25:00.000Z',
-    sessionStart: '2030-01-07T09:00:00.000Z',
-    history: [],
-  };
+  const other = firstDayMark('assistant@example.com', '2030-01-07T09:25:00.000Z', 'late');
 
   it("may keep another instructor's winning mark unchanged, adding history", () => {
     const merged = { ...other, history: [{ status: 'absent', notes: '', markedBy: users.instructor.name, markedAt: '2030-01-07T09:05:00.000Z' }] };

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { DB } from '../../../domain/databases';
 import { assessmentDocId, attendanceDocId, bookingDocId, certificateDocId, sessionDocId } from '../../../domain/doc-ids';
-import { filter, USER_NAMES, users, vdu, view, type UserCtx, type UserName } from './harness';
+import { DDOC_ADMIN_ONLY, filter, USER_NAMES, users, vdu, view, type UserCtx, type UserName } from './harness';
 
 const ID = '_design/attendance';
 const validate = vdu(DB.attendance, ID);
 
 const NOT_INSTRUCTOR = 'Only the instructor records attendance and assessments.';
 const NOT_SYNC_CERTIFICATE = 'Only the sync-server issues certificates.';
-const DDOC_ADMIN_ONLY = 'Only a database admin may change design documents.';
+
 const forbidden = (message: string) => ({ forbidden: message });
 
 const sessionId = sessionDocId('s1');

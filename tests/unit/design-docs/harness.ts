@@ -74,3 +74,19 @@ export const users = {
 
 export type UserName = keyof typeof users;
 export const USER_NAMES = Object.keys(users) as UserName[];
+
+export const DDOC_ADMIN_ONLY = 'Only a database admin may change design documents.';
+
+/** What each user gets writing a database only the sync-server writes: data by the sync-server and admins, design docs by admins. */
+export const onlySyncWrites = (notSync: string): Record<UserName, { data: Outcome; design: Outcome }> => {
+  const refused = { forbidden: notSync };
+  const designRefused = { forbidden: DDOC_ADMIN_ONLY };
+  return {
+    anonymous: { data: refused, design: designRefused },
+    customer: { data: refused, design: designRefused },
+    instructor: { data: refused, design: designRefused },
+    service: { data: refused, design: designRefused },
+    sync: { data: 'ok', design: designRefused },
+    admin: { data: 'ok', design: 'ok' },
+  };
+};

@@ -119,7 +119,8 @@ describe('judgeDbRequest: everything else is refused before it reaches the datab
     expect(refusal({ method: 'PUT', rest: ['_local', POUCH_CHECKPOINT], body: { last_seq: 0 } }).status).toBe(401);
     expect(refusal({ method: 'PUT', rest: ['_local', POUCH_CHECKPOINT], user: customer, body: { last_seq: 0, admins: {} } }).code).toBe('invalid_request');
     expect(refusal({ method: 'PUT', rest: ['_local', POUCH_CHECKPOINT], user: customer, body: { _id: '_local/other', last_seq: 0 } }).code).toBe('invalid_request');
-    const big = Array.from({ length: 5 }, () => ({ session_id: 'x'.repeat(200), start_time: 'y'.repeat(200), end_time: 'z'.repeat(200), start_last_seq: `1-${'q'.repeat(4000)}` }));
+    const longSeq = `1-${'q'.repeat(4000)}`;
+    const big = [{ session_id: 'x', start_last_seq: longSeq, end_last_seq: longSeq, recorded_seq: longSeq }];
     expect(refusal({ method: 'PUT', rest: ['_local', POUCH_CHECKPOINT], user: customer, body: { history: big } })).toEqual({ status: 413, code: 'payload_too_large' });
   });
 

@@ -36,17 +36,14 @@ function SessionCalendar({ sessions, seatsLeftOf, view, date, agendaLength, onVi
     () => toEvents(sessionsInWindow(sessions, viewWindow(view, new Date(dayStart), agendaLength)), seatsLeftOf, new Date()),
     [sessions, seatsLeftOf, view, dayStart, agendaLength],
   );
+  const controlled = { view, date, length: agendaLength, onView, onNavigate };
   return (
     <LondonCalendar<SessionEvent>
+      {...controlled}
       className="session-calendar"
       dataView={view}
       events={events}
       views={VIEWS}
-      view={view}
-      date={date}
-      length={agendaLength}
-      onView={onView}
-      onNavigate={onNavigate}
       onOpen={openSession}
       components={components}
       messages={messages}
