@@ -1,4 +1,5 @@
 function (newDoc, oldDoc, userCtx) {
+  // A design function runs alone in CouchDB and cannot import: the helpers below repeat in each database's validate_doc_update.
   var roles = (userCtx && userCtx.roles) || [];
 
   function hasRole(role) {

@@ -1,4 +1,5 @@
 function (doc, req) {
+  // A design function runs alone in CouchDB and cannot import: the deletion and date-window checks repeat in each filter.
   // Deletion stubs carry no fields, so every deletion passes: a filter that hid them would leave stale copies on devices.
   if (doc._deleted) {
     return true;
