@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { InstructorAccount } from '../couch/bootstrap';
+import type { InstructorAccount } from '../couch/setup/bootstrap';
 import type { Env } from './config';
 
 export interface ResolvedInstructor extends InstructorAccount {

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { bootstrap } from '../couch/bootstrap';
-import { connectCouch } from '../couch/connect';
+import { bootstrap } from '../couch/setup/bootstrap';
+import { connectCouch } from '../couch/setup/connect';
 import { buildApp } from './app';
 import { seedDemoCatalog } from './catalog/seed';
 import { loadEnv } from './config';

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { ServerScope } from 'nano';
 import { z } from 'zod';
 import { isNotFound, untilLogIn, userDocId } from '../../couch/client';
-import type { Account } from '../../couch/credentials';
+import type { Account } from '../../couch/setup/credentials';
 import { ROLES } from '../../domain/databases';
 import { createUser } from './users';
 

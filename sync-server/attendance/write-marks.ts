@@ -1,5 +1,5 @@
 import type { DocumentScope } from 'nano';
-import { conditionalWrite } from '../../couch/conditional-write';
+import { conditionalWrite } from '../../couch/client/conditional-write';
 import { mergeMarks, type MarkedDoc } from '../../domain/attendance-marks';
 
 /**

@@ -1,4 +1,4 @@
-import { conditionalWrite } from '../../couch/conditional-write';
+import { conditionalWrite } from '../../couch/client/conditional-write';
 import type { BookingDoc, BookingReason, BookingStatus } from '../../domain/schemas/booking';
 import { bookingsDb, nowOf, type BookingDeps } from './deps';
 

@@ -1,4 +1,4 @@
-import { conditionalWrite, type Decision } from '../../couch/conditional-write';
+import { conditionalWrite, type Decision } from '../../couch/client/conditional-write';
 import { decideCancel, type CancelVerdict } from '../../domain/booking-rules';
 import type { BookingDoc } from '../../domain/schemas/booking';
 import { bookingsDb, nowOf, reached, type BookingDeps } from './deps';

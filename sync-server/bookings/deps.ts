@@ -1,5 +1,5 @@
 import type { DocumentScope } from 'nano';
-import type { RetryOptions } from '../../couch/conditional-write';
+import type { RetryOptions } from '../../couch/client/conditional-write';
 import type { HoldVerdict } from '../../domain/booking-rules';
 import { DB } from '../../domain/databases';
 import type { BookingDoc } from '../../domain/schemas/booking';

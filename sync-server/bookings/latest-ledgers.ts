@@ -1,4 +1,4 @@
-import { revGeneration } from '../../couch/revisions';
+import { revGeneration } from '../../couch/client/revisions';
 import type { SessionDoc } from '../../domain/schemas/catalog';
 
 const MAX_SESSIONS = 5_000;

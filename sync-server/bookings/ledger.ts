@@ -1,5 +1,5 @@
 import type { DocumentGetParams } from 'nano';
-import { conditionalWrite, type Decision } from '../../couch/conditional-write';
+import { conditionalWrite, type Decision } from '../../couch/client/conditional-write';
 import { decideHold, type HoldVerdict } from '../../domain/booking-rules';
 import type { SessionDoc } from '../../domain/schemas/catalog';
 import { seatsLeft } from '../../domain/seats';

@@ -1,4 +1,4 @@
-import { conditionalWrite, type Decision } from '../../couch/conditional-write';
+import { conditionalWrite, type Decision } from '../../couch/client/conditional-write';
 import { newHoldId } from '../../domain/doc-ids';
 import type { BookingDoc } from '../../domain/schemas/booking';
 import type { SessionDoc } from '../../domain/schemas/catalog';

@@ -1,4 +1,4 @@
-import { conditionalWrite, type Decision } from '../../couch/conditional-write';
+import { conditionalWrite, type Decision } from '../../couch/client/conditional-write';
 import type { BookingDoc } from '../../domain/schemas/booking';
 import { seatsLeft } from '../../domain/seats';
 import type { Couch } from '../plugins/couch';

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { DocumentScope, ServerScope } from 'nano';
 import { isNotFound } from '../../couch/client';
-import { conditionalWrite } from '../../couch/conditional-write';
+import { conditionalWrite } from '../../couch/client/conditional-write';
 import { SERVER_DBS } from '../../domain/databases';
 
 /**

@@ -1,4 +1,4 @@
-import { conditionalWrite } from '../../couch/conditional-write';
+import { conditionalWrite } from '../../couch/client/conditional-write';
 import { hasStarted } from '../../domain/booking-rules';
 import type { SessionDoc } from '../../domain/schemas/catalog';
 import { seatsBooked } from '../../domain/seats';

@@ -1,4 +1,4 @@
-import { conditionalWrite } from '../../couch/conditional-write';
+import { conditionalWrite } from '../../couch/client/conditional-write';
 import { courseDocId } from '../../domain/doc-ids';
 import type { CourseDoc, SessionDoc } from '../../domain/schemas/catalog';
 import { createCourseRequest, type CreateCourseRequest, type UpdateCourseRequest } from '../../domain/schemas/scheduling';

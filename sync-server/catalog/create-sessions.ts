@@ -1,4 +1,4 @@
-import { conditionalWrite } from '../../couch/conditional-write';
+import { conditionalWrite } from '../../couch/client/conditional-write';
 import { sessionDocId } from '../../domain/doc-ids';
 import { occurrences } from '../../domain/recurrence';
 import type { CourseDoc, ScheduleEntry, SessionDoc } from '../../domain/schemas/catalog';

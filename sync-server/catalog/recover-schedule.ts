@@ -1,4 +1,4 @@
-import { conditionalWrite } from '../../couch/conditional-write';
+import { conditionalWrite } from '../../couch/client/conditional-write';
 import type { ScheduleEntry, SessionDoc } from '../../domain/schemas/catalog';
 import { cancelSessionBookings } from '../bookings/cancel-session-bookings';
 import type { Couch } from '../plugins/couch';

@@ -1,5 +1,5 @@
 import { isNotFound } from '../../couch/client';
-import { conditionalWrite, type Decision } from '../../couch/conditional-write';
+import { conditionalWrite, type Decision } from '../../couch/client/conditional-write';
 import { SCHEDULE_DOC_ID } from '../../domain/doc-ids';
 import { findClashes, type OccurrenceClash, type Slot } from '../../domain/schedule-overlap';
 import type { ScheduleDoc, ScheduleEntry } from '../../domain/schemas/catalog';

@@ -1,4 +1,4 @@
-import { conditionalWrite } from '../../couch/conditional-write';
+import { conditionalWrite } from '../../couch/client/conditional-write';
 import type { SessionDoc } from '../../domain/schemas/catalog';
 import type { UpdateSessionRequest } from '../../domain/schemas/scheduling';
 import { HttpError } from '../http-error';

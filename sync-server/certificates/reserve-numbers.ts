@@ -1,4 +1,4 @@
-import { conditionalWrite } from '../../couch/conditional-write';
+import { conditionalWrite } from '../../couch/client/conditional-write';
 import { certificateNumber } from '../../domain/certificates';
 import { DB } from '../../domain/databases';
 import { certificateCounterDocId, DOC_TYPES } from '../../domain/doc-ids';

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { attachCouch } from '../../couch/attach';
-import { bootstrap } from '../../couch/bootstrap';
+import { attachCouch } from '../../couch/setup/attach';
+import { bootstrap } from '../../couch/setup/bootstrap';
 import { seedDemoCatalog, seedSessions } from '../catalog/seed';
 import { loadEnv } from '../config';
 import { instructorAccount } from '../instructor-account';

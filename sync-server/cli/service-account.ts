@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { attachCouch } from '../../couch/attach';
+import { attachCouch } from '../../couch/setup/attach';
 import { couchAs } from '../../couch/client';
 import { createServiceAccount, revokeServiceAccount, serviceAccountName } from '../accounts/service-accounts';
 import { loadEnv } from '../config';

@@ -1,6 +1,6 @@
 import { createHash, createHmac, createSecretKey, timingSafeEqual, type KeyObject } from 'node:crypto';
 import { z } from 'zod';
-import type { Account } from '../../couch/credentials';
+import type { Account } from '../../couch/setup/credentials';
 import type { Seq } from './changes';
 
 /** Where an event stream stands in both databases; the SSE `id:` of every event. */

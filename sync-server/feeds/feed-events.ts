@@ -1,4 +1,4 @@
-import { revGeneration } from '../../couch/revisions';
+import { revGeneration } from '../../couch/client/revisions';
 import type { BookingDoc } from '../../domain/schemas/booking';
 import type { SessionDoc } from '../../domain/schemas/catalog';
 import { seatsLeft } from '../../domain/seats';

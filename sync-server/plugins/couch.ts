@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { ServerScope } from 'nano';
 import { couchAs } from '../../couch/client';
-import type { Account } from '../../couch/credentials';
+import type { Account } from '../../couch/setup/credentials';
 
 export interface CouchOptions {
   url: string;

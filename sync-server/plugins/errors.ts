@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { BusyError } from '../../couch/conditional-write';
-import { isCouchUnavailable } from '../../couch/unavailable';
+import { BusyError } from '../../couch/client/conditional-write';
+import { isCouchUnavailable } from '../../couch/client/unavailable';
 import { HttpError } from '../http-error';
 
 const fastifyErrors: Record<string, [string, string]> = {

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { ROLES, type Role } from '../../domain/databases';
-import { CouchUnavailable } from '../../couch/unavailable';
+import { CouchUnavailable } from '../../couch/client/unavailable';
 import { HttpError } from '../http-error';
 
 export const SESSION_COOKIE = 'AuthSession';

@@ -1,7 +1,7 @@
 import replyFrom, { type FastifyReplyFromHooks } from '@fastify/reply-from';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { IncomingHttpHeaders } from 'node:http';
-import { CouchUnavailable } from '../../couch/unavailable';
+import { CouchUnavailable } from '../../couch/client/unavailable';
 import { designFilterNames } from '../../design-docs/compile';
 import { admitDbRequest, judgeDbRequest } from '../db-proxy/allowlist';
 import { openRevsMultipart, type OpenRevsResult } from '../db-proxy/multipart';

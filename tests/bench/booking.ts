@@ -7,7 +7,7 @@
  *   floor:     as many bare conditional updates of `sessions` documents, straight to CouchDB.
  */
 import { parseArgs } from 'node:util';
-import { conditionalWrite } from '../../couch/conditional-write';
+import { conditionalWrite } from '../../couch/client/conditional-write';
 import { ROLES } from '../../domain/databases';
 import { buildApp } from '../../sync-server/app';
 import { attendees, createCustomers, insertSession, readSession } from '../helpers/bookings';

@@ -1,4 +1,4 @@
-import { freePort } from '../../couch/free-port';
+import { freePort } from '../../couch/embedded/free-port';
 import { extractRelease, findCouchRelease } from '../helpers/couchdb/release';
 import type { EngineSpec } from '../helpers/test-couch';
 

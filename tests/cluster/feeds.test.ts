@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { basicAuth } from '../../couch/client';
-import type { Account } from '../../couch/credentials';
+import type { Account } from '../../couch/setup/credentials';
 import { DB } from '../../domain/databases';
 import { as, signUp } from '../helpers/build-app';
 import { insertCourseWithSession } from '../helpers/catalog-fixtures';

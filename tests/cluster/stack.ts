@@ -1,5 +1,5 @@
 import { inject } from 'vitest';
-import { sharedSyncAccount } from '../../couch/credentials';
+import { sharedSyncAccount } from '../../couch/setup/credentials';
 import { clusterNodes } from '../helpers/couchdb/cluster';
 import { listenTestApp } from '../helpers/listen';
 import type { TestCouch } from '../helpers/test-couch';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { freePort } from '../../couch/free-port';
+import { freePort } from '../../couch/embedded/free-port';
 import { launchChromium } from '../helpers/browser';
 
 /**

@@ -1,5 +1,5 @@
 import type { TestProject } from 'vitest/node';
-import { freePort } from '../../couch/free-port';
+import { freePort } from '../../couch/embedded/free-port';
 import { extractRelease, findCouchRelease } from './couchdb/release';
 import { provideCouch } from './global-couch';
 

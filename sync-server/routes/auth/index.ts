@@ -1,6 +1,6 @@
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { CouchUnavailable } from '../../../couch/unavailable';
+import { CouchUnavailable } from '../../../couch/client/unavailable';
 import { ROLES } from '../../../domain/databases';
 import { loginRequest, signupRequest, type PublicUser } from '../../../domain/schemas/auth';
 import { LoginThrottle } from '../../accounts/login-throttle';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { freePort } from '../../../couch/free-port';
-import type { Account } from '../../../couch/credentials';
+import { freePort } from '../../../couch/embedded/free-port';
+import type { Account } from '../../../couch/setup/credentials';
 import { couchNode, type CouchNode } from './node';
 import type { CouchRelease } from './release';
 

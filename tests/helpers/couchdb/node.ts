@@ -3,7 +3,7 @@ import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { freePort } from '../../../couch/free-port';
+import { freePort } from '../../../couch/embedded/free-port';
 import type { CouchRelease } from './release';
 
 const run = promisify(execFile);

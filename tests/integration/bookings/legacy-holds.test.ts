@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { bootstrap } from '../../../couch/bootstrap';
+import { bootstrap } from '../../../couch/setup/bootstrap';
 import { couchAs } from '../../../couch/client';
 import { DB } from '../../../domain/databases';
 import { bookingDocId } from '../../../domain/doc-ids';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bootstrap } from '../../../couch/bootstrap';
+import { bootstrap } from '../../../couch/setup/bootstrap';
 import { canLogIn, couchAs, userDocId } from '../../../couch/client';
 import { ALL_DBS, DB, ROLES } from '../../../domain/databases';
 import { INSTRUCTOR, startTestCouch } from '../../helpers/test-couch';

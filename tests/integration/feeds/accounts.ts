@@ -1,5 +1,5 @@
 import { basicAuth, couchAs } from '../../../couch/client';
-import type { Account } from '../../../couch/credentials';
+import type { Account } from '../../../couch/setup/credentials';
 import { createServiceAccount } from '../../../sync-server/accounts/service-accounts';
 import type { TestCouch } from '../../helpers/test-couch';
 

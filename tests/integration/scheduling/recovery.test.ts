@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { conditionalWrite, type Decision } from '../../../couch/conditional-write';
+import { conditionalWrite, type Decision } from '../../../couch/client/conditional-write';
 import { SCHEDULE_DOC_ID, sessionDocId } from '../../../domain/doc-ids';
 import { londonToUtc } from '../../../domain/london-time';
 import type { ScheduleDoc, ScheduleEntry, SessionDoc } from '../../../domain/schemas/catalog';

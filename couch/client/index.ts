@@ -1,5 +1,5 @@
 import Nano, { type ServerScope } from 'nano';
-import type { Account } from './credentials';
+import type { Account } from '../setup/credentials';
 
 export const basicAuth = (account: Account): string =>
   `Basic ${Buffer.from(`${account.name}:${account.password}`).toString('base64')}`;

@@ -1,7 +1,7 @@
 import type { DocumentScope, ServerScope } from 'nano';
-import { ROLES } from '../domain/databases';
-import { projectDesignDocs, type DesignDoc } from '../design-docs/compile';
-import { canLogIn, couchAs, isNotFound, untilLogIn, userDocId, type UserDoc } from './client';
+import { ROLES } from '../../domain/databases';
+import { projectDesignDocs, type DesignDoc } from '../../design-docs/compile';
+import { canLogIn, couchAs, isNotFound, untilLogIn, userDocId, type UserDoc } from '../client';
 import type { Account } from './credentials';
 import { SECURED_DBS, securityFor } from './security';
 

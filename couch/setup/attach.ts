@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { connectCouch, type ConnectOptions, type CouchConnection } from './connect';
 import { loadOrCreateCredentials } from './credentials';
-import { embeddedUrlFile } from './embedded';
+import { embeddedUrlFile } from '../embedded';
 
 async function answers(url: string): Promise<boolean> {
   try {

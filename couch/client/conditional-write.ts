@@ -1,5 +1,5 @@
 import type { DocumentScope } from 'nano';
-import { isConflict, isNotFound } from './client';
+import { isConflict, isNotFound } from './index';
 
 /** What a decision function answers after reading the current document. */
 export type Decision<T, R> =

@@ -1,4 +1,4 @@
-import { ALL_DBS, READERS, ROLES, SERVER_DBS, type DbName, type ServerDbName } from '../domain/databases';
+import { ALL_DBS, READERS, ROLES, SERVER_DBS, type DbName, type ServerDbName } from '../../domain/databases';
 
 export interface SecurityObject {
   admins: { names: string[]; roles: string[] };

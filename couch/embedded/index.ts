@@ -3,7 +3,7 @@ import { pbkdf2Sync, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Account } from './credentials';
+import type { Account } from '../setup/credentials';
 import { freePort } from './free-port';
 
 export interface EmbeddedCouch {

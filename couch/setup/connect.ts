@@ -1,6 +1,6 @@
-import { splitCouchUrl } from './client';
+import { splitCouchUrl } from '../client';
 import { loadOrCreateCredentials, sharedSyncAccount, type Account, type Credentials } from './credentials';
-import { startEmbeddedCouch, type EmbeddedCouch } from './embedded';
+import { startEmbeddedCouch, type EmbeddedCouch } from '../embedded';
 
 export interface CouchConnection {
   url: string;
