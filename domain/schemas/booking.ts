@@ -58,10 +58,13 @@ export const bookingDoc = z.object({
 });
 export type BookingDoc = z.infer<typeof bookingDoc>;
 
-/** What the API answers for a booking. */
+/**
+ * What the API answers for a booking. Attendee names are shown as stored, not judged again by the
+ * rule for typed text: one name stored before a rule tightened must not break a whole list.
+ */
 export const publicBooking = bookingDoc
   .pick({ sessionId: true, courseId: true, sessionStart: true, seats: true, holdId: true, attendees: true, status: true, reason: true, createdAt: true, confirmedAt: true, cancelledAt: true })
-  .extend({ id: z.string(), holdId: holdIdSchema.optional() });
+  .extend({ id: z.string(), holdId: holdIdSchema.optional(), attendees: z.array(z.object({ name: z.string(), email: z.string().optional() })) });
 export type PublicBooking = z.infer<typeof publicBooking>;
 
 export const toPublicBooking = (doc: BookingDoc): PublicBooking =>
