@@ -20,6 +20,7 @@ import certificateRoutes from './routes/certificates/index';
 import courseRoutes from './routes/courses/index';
 import dbProxy from './routes/db-proxy';
 import { cursorKey } from './feeds/event-cursor';
+import { ListCursors, listCursorKey } from './lists/cursor';
 import eventRoutes from './routes/events';
 import healthRoutes from './routes/health';
 import pwaRoutes from './routes/pwa';
@@ -62,6 +63,7 @@ export async function buildApp(options: AppOptions) {
   await app.register(recovery, { intervalSeconds: options.recoveryIntervalSeconds });
   await app.register(attendanceConflicts);
 
+  const cursors = new ListCursors(listCursorKey(options.sync));
   await app.register(
     async (api) => {
       await api.register(jsonCharset);
@@ -71,15 +73,15 @@ export async function buildApp(options: AppOptions) {
         loginRateLimitPerMinute: options.loginRateLimitPerMinute,
         loginFailuresPerAccount: options.loginFailuresPerAccount,
       });
-      await api.register(bookingRoutes, { prefix: '/bookings' });
-      await api.register(courseRoutes, { prefix: '/courses', travelBufferMinutes: options.travelBufferMinutes, horizonYears: options.scheduleHorizonYears });
-      await api.register(calendarRoutes, { prefix: '/calendar' });
+      await api.register(bookingRoutes, { prefix: '/bookings', cursors });
+      await api.register(courseRoutes, { prefix: '/courses', travelBufferMinutes: options.travelBufferMinutes, horizonYears: options.scheduleHorizonYears, cursors });
+      await api.register(calendarRoutes, { prefix: '/calendar', cursors });
       await api.register(calendarFeedRoutes);
       // Serving the PWA means devices will ask for the snapshot: have one ready.
       await api.register(catalogSnapshotRoutes, { warm: Boolean(options.staticDir) });
       await api.register(eventRoutes, { cursorKey: cursorKey(options.sync), streamsPerAddress: options.eventStreamsPerAddress ?? 20 });
       await api.register(attendanceRoutes);
-      await api.register(certificateRoutes, { prefix: '/certificates' });
+      await api.register(certificateRoutes, { prefix: '/certificates', cursors });
     },
     { prefix: '/api' },
   );

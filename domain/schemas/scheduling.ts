@@ -3,7 +3,8 @@ import { MAX_OCCURRENCES, occurrences } from '../recurrence';
 import { selfClashes } from '../schedule-overlap';
 import { MAX_SEATS } from '../seats';
 import { capacitySchema, courseFields, locationSchema, notesSchema, notesText, type DayRange } from './catalog';
-import { boundaryInput, instantInput, londonDateInput } from './instants';
+import { instantInput, londonDateInput } from './instants';
+import { pageQueryFields, TO_AFTER_FROM, toAfterFrom, windowQueryFields } from './lists';
 
 /** A session's days all fall within this many days of its first start (lets queries bound their look-back). */
 export const MAX_SESSION_SPAN_DAYS = 14;
@@ -149,13 +150,17 @@ export const updateCourseRequest = z.object({
 });
 export type UpdateCourseRequest = z.infer<typeof updateCourseRequest>;
 
-export const sessionsQuery = z.object({
-  from: boundaryInput.optional(),
-  to: boundaryInput.optional(),
-  courseId: z.string().min(1).optional(),
-  location: locationSchema.optional(),
-  available: z.enum(['true', 'false'], { error: 'available is true or false.' }).optional().transform((value) => value === 'true'),
-});
+export const sessionsQuery = z
+  .object({
+    ...windowQueryFields,
+    courseId: z.string().min(1).optional(),
+    location: locationSchema.optional(),
+    available: z.enum(['true', 'false'], { error: 'available is true or false.' }).optional().transform((value) => value === 'true'),
+    ...pageQueryFields,
+  })
+  .refine(toAfterFrom, TO_AFTER_FROM);
 export type SessionsQuery = z.infer<typeof sessionsQuery>;
 
-export const availabilityQuery = sessionsQuery.pick({ from: true, to: true });
+export const availabilityQuery = z.object({ ...windowQueryFields, ...pageQueryFields }).refine(toAfterFrom, TO_AFTER_FROM);
+
+export const coursesQuery = z.object(pageQueryFields);
