@@ -20,6 +20,7 @@ import courseRoutes from './routes/courses';
 import attendanceRoutes from './routes/courses/sessions/attendance';
 import dbProxy from './routes/db-proxy';
 import { cursorKey } from './feeds/event-cursor';
+import { ListCursors, listCursorKey } from './lists/cursor';
 import eventRoutes from './routes/events';
 import healthRoutes from './routes/health';
 import pwaRoutes from './routes/pwa';
@@ -63,6 +64,7 @@ export async function buildApp(options: AppOptions) {
   await app.register(recovery, { intervalSeconds: options.recoveryIntervalSeconds });
   await app.register(attendanceConflicts);
 
+  const cursors = new ListCursors(listCursorKey(options.sync));
   await app.register(
     async (api) => {
       await api.register(jsonCharset);
@@ -72,14 +74,14 @@ export async function buildApp(options: AppOptions) {
         loginRateLimitPerMinute: options.loginRateLimitPerMinute,
         loginFailuresPerAccount: options.loginFailuresPerAccount,
       });
-      await api.register(bookingRoutes, { prefix: '/bookings' });
-      await api.register(courseRoutes, { prefix: '/courses', travelBufferMinutes: options.travelBufferMinutes, horizonYears: options.scheduleHorizonYears });
-      await api.register(calendarRoutes);
+      await api.register(bookingRoutes, { prefix: '/bookings', cursors });
+      await api.register(courseRoutes, { prefix: '/courses', travelBufferMinutes: options.travelBufferMinutes, horizonYears: options.scheduleHorizonYears, cursors });
+      await api.register(calendarRoutes, { cursors });
       // Serving the PWA means devices will ask for the snapshot: have one ready.
       await api.register(catalogSnapshotRoutes, { warm: Boolean(options.staticDir) });
       await api.register(eventRoutes, { cursorKey: cursorKey(options.sync), streamsPerAddress: options.eventStreamsPerAddress ?? 20 });
       await api.register(attendanceRoutes, { prefix: '/courses/sessions' });
-      await api.register(certificateRoutes, { prefix: '/certificates' });
+      await api.register(certificateRoutes, { prefix: '/certificates', cursors });
     },
     { prefix: '/api' },
   );

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { DOC_TYPES } from '../doc-ids';
 import { isoInstant } from './catalog';
 import { humanText } from './human-text';
+import { londonDateInput } from './instants';
+import { pageQueryFields } from './lists';
 
 export const ATTENDANCE_STATUSES = ['present', 'late', 'absent', 'left-early'] as const;
 export const attendanceStatusSchema = z.enum(ATTENDANCE_STATUSES, { error: 'Status is present, late, absent or left-early.' });
@@ -115,3 +117,16 @@ export const publicCertificate = certificateDoc
   .strip();
 export type PublicCertificate = z.infer<typeof publicCertificate>;
 export const toPublicCertificate = (doc: CertificateDoc): PublicCertificate => publicCertificate.parse(doc);
+
+/** GET /api/certificates: the caller's certificates expiring on a London date from `from` to `to`, both included. */
+export const certificatesQuery = z
+  .object({ from: londonDateInput.optional(), to: londonDateInput.optional(), ...pageQueryFields })
+  .refine((query) => !query.from || !query.to || query.to >= query.from, { message: 'to must not be before from.', path: ['to'] });
+
+const DAYS_HELP = 'Give a whole number of days from 1 to 366.';
+
+/** GET /api/certificates/expiring: certificates expiring from today to `days` ahead. */
+export const expiringQuery = z.object({
+  days: z.coerce.number({ error: DAYS_HELP }).int(DAYS_HELP).min(1, DAYS_HELP).max(366, DAYS_HELP).default(90),
+  ...pageQueryFields,
+});

@@ -4,6 +4,7 @@ import { MAX_SEATS } from '../seats';
 import { emailSchema } from './auth';
 import { holdIdSchema, isoInstant } from './catalog';
 import { humanText } from './human-text';
+import { pageFields, pageQueryFields, TO_AFTER_FROM, toAfterFrom, windowQueryFields } from './lists';
 
 export const attendeeSchema = z.object({
   name: humanText({ label: 'An attendee name', min: 1, max: 120, required: 'Name each attendee.' }),
@@ -58,14 +59,30 @@ export const bookingDoc = z.object({
 });
 export type BookingDoc = z.infer<typeof bookingDoc>;
 
-/** What the API answers for a booking. */
+/**
+ * What the API answers for a booking. Attendee names are shown as stored, not judged again by the
+ * rule for typed text: one name stored before a rule tightened must not break a whole list.
+ */
 export const publicBooking = bookingDoc
   .pick({ sessionId: true, courseId: true, sessionStart: true, seats: true, holdId: true, attendees: true, status: true, reason: true, createdAt: true, confirmedAt: true, cancelledAt: true })
-  .extend({ id: z.string(), holdId: holdIdSchema.optional() });
+  .extend({ id: z.string(), holdId: holdIdSchema.optional(), attendees: z.array(z.object({ name: z.string(), email: z.string().optional() })) });
 export type PublicBooking = z.infer<typeof publicBooking>;
 
 export const toPublicBooking = (doc: BookingDoc): PublicBooking =>
   publicBooking.parse({ ...doc, id: doc._id });
+
+/** GET /api/bookings: one session's bookings, or those of sessions starting in a window. */
+export const bookingsQuery = z
+  .object({ sessionId: z.string().min(1).optional(), ...windowQueryFields, ...pageQueryFields })
+  .refine((query) => !query.sessionId || (!query.from && !query.to), {
+    message: 'Give sessionId or a from/to window, not both: the bookings of one session all share its start.',
+    path: ['sessionId'],
+  })
+  .refine(toAfterFrom, TO_AFTER_FROM);
+export type BookingsQuery = z.infer<typeof bookingsQuery>;
+
+/** GET /api/bookings answers a page of these. */
+export const bookingsPage = z.object({ bookings: z.array(publicBooking), ...pageFields });
 
 /** A session offered instead of a full one. */
 export const sessionSuggestion = z.object({

@@ -12,6 +12,9 @@ export const sessionStatusSchema = z.enum(SESSION_STATUSES);
 export const wallClock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a 24-hour time like 09:30.');
 export const isoInstant = z.iso.datetime({ offset: true, error: 'Use an ISO date-time with a time zone.' });
 
+/** A certificate is valid for at most this long, so every certificate still valid expires within it from today. */
+export const MAX_CERTIFICATE_VALIDITY_MONTHS = 120;
+
 export const courseFields = z.object({
   code: z.string().trim().regex(/^[A-Za-z0-9-]{2,20}$/, 'The course code is 2 to 20 letters, digits or dashes.'),
   title: humanText({ label: 'The title', min: 3, max: 120, required: 'Give the course a title of at least 3 characters.' }),
@@ -20,7 +23,7 @@ export const courseFields = z.object({
   dailyStart: wallClock,
   dailyEnd: wallClock,
   pricePence: z.number().int().min(0).max(1_000_000),
-  certificateValidityMonths: z.number().int().min(0).max(120),
+  certificateValidityMonths: z.number().int().min(0).max(MAX_CERTIFICATE_VALIDITY_MONTHS),
   active: z.boolean().default(true),
 });
 export type CourseFields = z.infer<typeof courseFields>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { londonDateInput } from './london-input';
+import { londonDateInput } from './instants';
 
 /** A series is created whole or not at all, and never has more occurrences than this. */
 export const MAX_OCCURRENCES = 52;

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { isLondonDate, londonToUtc } from '../london-time';
 import { occurrences } from '../recurrence';
 import { selfClashes } from '../schedule-overlap';
 import { MAX_SEATS } from '../seats';
 import { capacitySchema, courseFields, locationSchema, notesSchema, notesText, type DayRange } from './catalog';
-import { INSTANT_HELP, instantInput, toInstant } from './london-input';
+import { instantInput } from './instants';
+import { pageQueryFields, TO_AFTER_FROM, toAfterFrom, windowQueryFields } from './lists';
 import { MAX_OCCURRENCES, recurrenceSchema } from './recurrence';
 
 /** A session's days all fall within this many days of its first start (lets queries bound their look-back). */
@@ -19,14 +19,6 @@ export function scheduleHorizon(now: Date, years = SCHEDULE_HORIZON_YEARS): Date
   limit.setUTCFullYear(limit.getUTCFullYear() + years);
   return limit;
 }
-
-/** A query boundary: a London date (its midnight) or a date-time. */
-const boundaryInput = z.string().transform((value, ctx) => {
-  const instant = isLondonDate(value) ? londonToUtc(`${value}T00:00`) : toInstant(value);
-  if (instant) return instant;
-  ctx.addIssue({ code: 'custom', message: `Use a date like 2027-03-22 or a date-time. ${INSTANT_HELP}` });
-  return z.NEVER;
-});
 
 const endAfterStart = (day: DayRange): boolean => Date.parse(day.end) > Date.parse(day.start);
 const END_AFTER_START = 'The end must be after the start.';
@@ -150,13 +142,17 @@ export const updateCourseRequest = z.object({
 });
 export type UpdateCourseRequest = z.infer<typeof updateCourseRequest>;
 
-export const sessionsQuery = z.object({
-  from: boundaryInput.optional(),
-  to: boundaryInput.optional(),
-  courseId: z.string().min(1).optional(),
-  location: locationSchema.optional(),
-  available: z.enum(['true', 'false'], { error: 'available is true or false.' }).optional().transform((value) => value === 'true'),
-});
+export const sessionsQuery = z
+  .object({
+    ...windowQueryFields,
+    courseId: z.string().min(1).optional(),
+    location: locationSchema.optional(),
+    available: z.enum(['true', 'false'], { error: 'available is true or false.' }).optional().transform((value) => value === 'true'),
+    ...pageQueryFields,
+  })
+  .refine(toAfterFrom, TO_AFTER_FROM);
 export type SessionsQuery = z.infer<typeof sessionsQuery>;
 
-export const availabilityQuery = sessionsQuery.pick({ from: true, to: true });
+export const availabilityQuery = z.object({ ...windowQueryFields, ...pageQueryFields }).refine(toAfterFrom, TO_AFTER_FROM);
+
+export const coursesQuery = z.object(pageQueryFields);

@@ -1,5 +1,8 @@
 import { isNotFound } from '../../couch/client';
-import type { BookingDoc } from '../../domain/schemas/booking';
+import { toPublicBooking, type BookingDoc, type PublicBooking } from '../../domain/schemas/booking';
+import type { Window } from '../../domain/schemas/lists';
+import type { PageSource } from '../lists/read-page';
+import { viewRows } from '../lists/view-rows';
 import { bookingsDb, type BookingDeps } from './deps';
 
 const isBooking = (doc: unknown): doc is BookingDoc => (doc as { type?: string } | null)?.type === 'booking';
@@ -13,22 +16,26 @@ export async function findBooking(deps: BookingDeps, id: string): Promise<Bookin
   return isBooking(doc) ? doc : null;
 }
 
-/** One owner's bookings, oldest first. */
+/** One owner's bookings, by session start. */
 export async function bookingsOfOwner(deps: BookingDeps, owner: string): Promise<BookingDoc[]> {
   const result = await bookingsDb(deps).view('bookings', 'by_owner', { startkey: [owner], endkey: [owner, {}], include_docs: true });
   return result.rows.flatMap((row) => (isBooking(row.doc) ? [row.doc as BookingDoc] : []));
 }
 
-/** Every booking of one session, whatever its status, oldest first. */
-export async function bookingsOfSession(deps: BookingDeps, sessionId: string): Promise<BookingDoc[]> {
-  const result = await bookingsDb(deps).view('bookings', 'every_by_session', { startkey: [sessionId], endkey: [sessionId, {}], include_docs: true });
-  return result.rows.flatMap((row) => (isBooking(row.doc) ? [row.doc as BookingDoc] : []));
-}
-
-/** Every booking, for the instructor, oldest first. */
-export async function allBookings(deps: BookingDeps): Promise<BookingDoc[]> {
-  const result = await bookingsDb(deps).list({ startkey: 'booking:', endkey: 'booking:\ufff0', include_docs: true });
-  return result.rows
-    .flatMap((row) => (isBooking(row.doc) ? [row.doc as BookingDoc] : []))
-    .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+/**
+ * GET /api/bookings a page at a time: one session's bookings by creation, or those of sessions
+ * starting in a window by session start; only the owner's when one is given.
+ */
+export function bookingsList(deps: BookingDeps, owner: string | undefined, scope: { sessionId: string } | { window: Window }): PageSource<PublicBooking> {
+  const db = bookingsDb(deps);
+  const rows =
+    'sessionId' in scope
+      ? viewRows(db, 'bookings', 'every_by_session', { prefix: [scope.sessionId], start: [], end: [{}] })
+      : owner
+        ? viewRows(db, 'bookings', 'by_owner', { prefix: [owner], start: [scope.window.from], end: [scope.window.to] })
+        : viewRows(db, 'bookings', 'by_start', { start: [scope.window.from], end: [scope.window.to] });
+  return {
+    rows,
+    items: async (found) => found.map(({ doc }) => (isBooking(doc) && (!owner || doc.owner === owner) ? [toPublicBooking(doc)] : [])),
+  };
 }

@@ -3,6 +3,8 @@ import { courseDocId } from '../../domain/doc-ids';
 import type { CourseDoc, SessionDoc } from '../../domain/schemas/catalog';
 import { createCourseRequest, type CreateCourseRequest, type UpdateCourseRequest } from '../../domain/schemas/scheduling';
 import { parseInput } from '../http-error';
+import type { PageSource } from '../lists/read-page';
+import { viewRows } from '../lists/view-rows';
 import type { Couch } from '../plugins/couch';
 import { coursesDb, sessionsDb } from './catalog-db';
 import { courseExists, courseNotFound, invalidField } from './errors';
@@ -11,11 +13,24 @@ const fieldsOf = ({ _id, _rev, type, ...fields }: CourseDoc) => fields;
 
 /** A course as the API answers it: its fields and its document id. */
 export const courseView = (doc: CourseDoc) => ({ id: doc._id, ...fieldsOf(doc) });
+type CourseView = ReturnType<typeof courseView>;
 
 export async function listCourses(couch: Couch, includeInactive: boolean): Promise<CourseDoc[]> {
   const result = await coursesDb(couch).list({ startkey: 'course:', endkey: 'course:\ufff0', include_docs: true });
   const courses = result.rows.flatMap((row) => (row.doc?.type === 'course' ? [row.doc] : []));
   return courses.filter((course) => includeInactive || course.active).sort((a, b) => a.title.localeCompare(b.title));
+}
+
+/** Courses by title (the instructor's list also holds inactive ones), a page at a time. */
+export function coursesByTitle(couch: Couch, includeInactive: boolean): PageSource<CourseView> {
+  return {
+    rows: viewRows(coursesDb(couch), 'catalog', 'courses_by_title', { start: [], end: [{}] }),
+    items: async (rows) =>
+      rows.map((row) => {
+        const doc = row.doc as CourseDoc | undefined;
+        return doc?.type === 'course' && (includeInactive || doc.active) ? [courseView(doc)] : [];
+      }),
+  };
 }
 
 export async function createCourse(couch: Couch, fields: CreateCourseRequest): Promise<CourseDoc> {

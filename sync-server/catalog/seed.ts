@@ -84,9 +84,9 @@ const bulkWriteNewSessions: NewSessions = async (couch, docs) => {
 };
 
 /** Views index lazily; building them for thousands of sessions takes seconds, so do it now, not in the first user's request. */
-async function indexSessionViews(couch: Couch): Promise<void> {
+async function indexCatalogViews(couch: Couch): Promise<void> {
   const db = couch.sync.use<SessionDoc>(DB.catalog);
-  await Promise.all(['sessions_by_start', 'sessions_by_course'].map((view) => db.view('catalog', view, { limit: 1 })));
+  await Promise.all(['sessions_by_start', 'sessions_by_course', 'courses_by_title'].map((view) => db.view('catalog', view, { limit: 1 })));
 }
 
 async function ensureCourse(couch: Couch, fields: CreateCourseRequest): Promise<CourseDoc> {
@@ -114,6 +114,6 @@ export async function seedSessions(couch: Couch, count: number, options: { now?:
   for (let start = 0; start < docs.length; start += BULK_BATCH) {
     await placeSessions(ctx, docs.slice(start, start + BULK_BATCH), bulkWriteNewSessions);
   }
-  await indexSessionViews(couch);
+  await indexCatalogViews(couch);
   return { sessions: docs.length };
 }

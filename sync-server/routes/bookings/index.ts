@@ -1,16 +1,18 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ROLES } from '../../../domain/databases';
-import { bookingRequest, idempotencyKey, toPublicBooking } from '../../../domain/schemas/booking';
+import { bookingRequest, bookingsQuery, idempotencyKey, toPublicBooking } from '../../../domain/schemas/booking';
+import { resolveWindow } from '../../../domain/schemas/lists';
 import { ContactNames } from '../../accounts/contact-names';
 import { cancelBooking } from '../../bookings/cancel-booking';
 import { IdempotencyKeyReused, placeBooking } from '../../bookings/place-booking';
-import { allBookings, bookingsOfOwner, bookingsOfSession, findBooking } from '../../bookings/read-bookings';
+import { bookingsList, findBooking } from '../../bookings/read-bookings';
 import { HttpError, parseInput } from '../../http-error';
+import type { ListCursors } from '../../lists/cursor';
+import { sendPage } from '../../lists/send-page';
 import { hasRole, requireUser, type SessionUser } from '../../plugins/session';
 import { cancelRefusal, placeRefusal } from './refusals';
 
-const listQuery = z.object({ sessionId: z.string().min(1).optional() });
 const idParams = z.object({ id: z.string().min(1) });
 
 const notFound = () => new HttpError(404, 'not_found', 'There is no such booking.');
@@ -22,7 +24,7 @@ async function requireBooker(request: FastifyRequest): Promise<void> {
   }
 }
 
-export default async function bookingRoutes(app: FastifyInstance) {
+export default async function bookingRoutes(app: FastifyInstance, options: { cursors: ListCursors }) {
   const deps = app.bookingDeps;
   const contactNames = new ContactNames(app.couch.admin);
   const user = (request: FastifyRequest): SessionUser => request.user!;
@@ -49,12 +51,17 @@ export default async function bookingRoutes(app: FastifyInstance) {
     }
   });
 
-  app.get('/', { preHandler: requireUser }, async (request) => {
-    const { sessionId } = parseInput(listQuery, request.query);
-    const bookings = isInstructor(request)
-      ? await (sessionId ? bookingsOfSession(deps, sessionId) : allBookings(deps))
-      : (await bookingsOfOwner(deps, user(request).name)).filter((booking) => !sessionId || booking.sessionId === sessionId);
-    return { bookings: bookings.map(toPublicBooking) };
+  app.get('/', { preHandler: requireUser }, async (request, reply) => {
+    const { limit, cursor, sessionId, from, to } = parseInput(bookingsQuery, request.query);
+    const owner = isInstructor(request) ? undefined : user(request).name;
+    const page = await options.cursors.page(
+      { list: 'bookings', filters: { sessionId, from, to }, caller: user(request).name, cursor },
+      limit,
+      () => (sessionId ? { sessionId } : { window: resolveWindow({ from, to }, new Date()) }),
+      (scope) => bookingsList(deps, owner, scope),
+    );
+    const window = 'window' in page.scope ? page.scope.window : {};
+    return sendPage(request, reply, { bookings: page.items, ...window, next: page.next });
   });
 
   app.get('/:id', { preHandler: requireUser }, async (request) => {

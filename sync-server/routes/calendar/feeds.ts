@@ -34,7 +34,7 @@ export default async function calendarFeedRoutes(app: FastifyInstance) {
 
   async function upcomingSessions(now: Date): Promise<SessionDoc[]> {
     const result = await catalog.view('catalog', 'sessions_by_start', {
-      startkey: new Date(now.getTime() - LOOKBACK_MS).toISOString(),
+      startkey: [new Date(now.getTime() - LOOKBACK_MS).toISOString()],
       include_docs: true,
       limit: MAX_SESSIONS,
     });

@@ -1,23 +1,30 @@
 import type { FastifyInstance } from 'fastify';
 import { ROLES } from '../../../domain/databases';
-import { createCourseRequest, updateCourseRequest } from '../../../domain/schemas/scheduling';
-import { courseView, createCourse, listCourses, updateCourse } from '../../catalog/courses';
+import { coursesQuery, createCourseRequest, updateCourseRequest } from '../../../domain/schemas/scheduling';
+import { coursesByTitle, createCourse, courseView, updateCourse } from '../../catalog/courses';
 import { parseInput } from '../../http-error';
+import type { ListCursors } from '../../lists/cursor';
+import { sendPage } from '../../lists/send-page';
 import { hasRole, requireRole } from '../../plugins/session';
 import sessionRoutes from './sessions';
 
 export interface CourseRouteOptions {
   travelBufferMinutes: number;
   horizonYears?: number;
+  cursors: ListCursors;
 }
 
 /** /api/courses: the course list is public (the instructor also sees inactive courses); changes are the instructor's. */
 export default async function courseRoutes(app: FastifyInstance, options: CourseRouteOptions) {
   const instructorOnly = { preHandler: requireRole(ROLES.instructor) };
 
-  app.get('/', async (request) => {
-    const courses = await listCourses(app.couch, hasRole(request.user, ROLES.instructor));
-    return { courses: courses.map(courseView) };
+  app.get('/', async (request, reply) => {
+    const { limit, cursor } = parseInput(coursesQuery, request.query);
+    const instructor = hasRole(request.user, ROLES.instructor);
+    const page = await options.cursors.page({ list: 'courses', filters: { instructor }, caller: null, cursor }, limit, () => undefined, () =>
+      coursesByTitle(app.couch, instructor),
+    );
+    return sendPage(request, reply, { courses: page.items, next: page.next });
   });
 
   app.post('/', instructorOnly, async (request, reply) => {
@@ -30,5 +37,6 @@ export default async function courseRoutes(app: FastifyInstance, options: Course
     return { course: courseView(course) };
   });
 
-  await app.register(sessionRoutes, { prefix: '/sessions', travelBufferMinutes: options.travelBufferMinutes, horizonYears: options.horizonYears });
+  const { travelBufferMinutes, horizonYears, cursors } = options;
+  await app.register(sessionRoutes, { prefix: '/sessions', travelBufferMinutes, horizonYears, cursors });
 }

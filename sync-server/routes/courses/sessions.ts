@@ -1,20 +1,23 @@
 import type { FastifyInstance } from 'fastify';
 import { ROLES } from '../../../domain/databases';
+import { resolveWindow } from '../../../domain/schemas/lists';
 import { createSessionRequest, sessionsQuery, updateSessionRequest } from '../../../domain/schemas/scheduling';
 import { sessionSummary } from '../../../domain/session-summary';
 import { cancelSession, cancellationImpact } from '../../catalog/cancel-session';
 import { getSession, type ScheduleContext } from '../../catalog/catalog-db';
 import { createSessions } from '../../catalog/create-sessions';
 import { sessionNotFound } from '../../catalog/errors';
-import { listSessions } from '../../catalog/list-sessions';
+import { sessionsInWindow } from '../../catalog/list-sessions';
 import { updateSession } from '../../catalog/update-session';
 import { parseInput } from '../../http-error';
+import type { ListCursors } from '../../lists/cursor';
+import { sendPage } from '../../lists/send-page';
 import { requireRole } from '../../plugins/session';
 
 type WithId = { Params: { id: string } };
 
 /** /api/courses/sessions: public reads; the instructor schedules, moves and cancels. */
-export default async function sessionRoutes(app: FastifyInstance, options: { travelBufferMinutes: number; horizonYears?: number }) {
+export default async function sessionRoutes(app: FastifyInstance, options: { travelBufferMinutes: number; horizonYears?: number; cursors: ListCursors }) {
   const instructorOnly = { preHandler: requireRole(ROLES.instructor) };
   const ctx: ScheduleContext = { couch: app.couch, travelBufferMinutes: options.travelBufferMinutes, now: () => new Date(), horizonYears: options.horizonYears };
 
@@ -24,9 +27,17 @@ export default async function sessionRoutes(app: FastifyInstance, options: { tra
     return session;
   };
 
-  app.get('/', async (request) => ({
-    sessions: await listSessions(app.couch, parseInput(sessionsQuery, request.query), ctx.now()),
-  }));
+  app.get('/', async (request, reply) => {
+    const { limit, cursor, from, to, ...filters } = parseInput(sessionsQuery, request.query);
+    const now = ctx.now();
+    const page = await options.cursors.page(
+      { list: 'sessions', filters: { from, to, ...filters }, caller: null, cursor },
+      limit,
+      () => resolveWindow({ from, to }, now),
+      (window) => sessionsInWindow(app.couch, filters, window, now),
+    );
+    return sendPage(request, reply, { sessions: page.items, ...page.scope, next: page.next });
+  });
 
   app.get<WithId>('/:id', async (request) => ({ session: sessionSummary(await readSession(request.params.id)) }));
 

@@ -113,7 +113,7 @@ describe('reading and cancelling', () => {
     const b = await signUp(app);
     const mine = (await book(a.cookie, session._id)).json().booking.id;
     const theirs = (await book(b.cookie, session._id)).json().booking.id;
-    const own = (await app.inject(as(a.cookie, { method: 'GET', url: '/api/bookings' }))).json().bookings;
+    const own = (await app.inject(as(a.cookie, { method: 'GET', url: `/api/bookings?sessionId=${encodeURIComponent(session._id)}` }))).json().bookings;
     expect(own.map((booking: { id: string }) => booking.id)).toEqual([mine]);
     const all = await app.inject(as(instructor, { method: 'GET', url: `/api/bookings?sessionId=${encodeURIComponent(session._id)}` }));
     expect(all.json().bookings.map((booking: { id: string }) => booking.id).sort()).toEqual([mine, theirs].sort());

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, buildTestApp, logIn, signUp, type TestApp } from '../../helpers/build-app';
+import { listAll } from '../../helpers/lists';
 import { createTestCourse, privateWindow, testCourse } from '../../helpers/schedule-window';
 import { INSTRUCTOR } from '../../helpers/test-couch';
 
@@ -21,9 +22,7 @@ describe('POST /api/courses', () => {
     const created = await app.inject(as(instructor, { method: 'POST', url: '/api/courses', payload: fields }));
     expect(created.statusCode).toBe(201);
     expect(created.json().course).toEqual({ id: `course:${fields.code.toLowerCase()}`, ...fields, description: '', active: true });
-    const list = await app.inject({ method: 'GET', url: '/api/courses' });
-    expect(list.statusCode).toBe(200);
-    expect(list.json().courses).toContainEqual(created.json().course);
+    expect(await listAll(app, '/api/courses', 'courses')).toContainEqual(created.json().course);
   });
 
   it('refuses a duplicate code (409 course_exists) and invalid fields (400 naming them)', async () => {
@@ -54,9 +53,9 @@ describe('PUT /api/courses/:id', () => {
   it('hides an inactive course from the public list but not from the instructor', async () => {
     const id = await createTestCourse(app, instructor);
     await app.inject(as(instructor, { method: 'PUT', url: `/api/courses/${id}`, payload: { active: false } }));
-    const ids = (response: { json(): { courses: { id: string }[] } }) => response.json().courses.map((c) => c.id);
-    expect(ids(await app.inject({ method: 'GET', url: '/api/courses' }))).not.toContain(id);
-    expect(ids(await app.inject(as(instructor, { method: 'GET', url: '/api/courses' })))).toContain(id);
+    const ids = async (headers: Record<string, string> = {}) => (await listAll<{ id: string }>(app, '/api/courses', 'courses', headers)).map((c) => c.id);
+    expect(await ids()).not.toContain(id);
+    expect(await ids({ cookie: instructor })).toContain(id);
   });
 
   it('renames the upcoming sessions of a renamed course', async () => {

@@ -49,7 +49,8 @@ describe('scheduling input', () => {
     const nearEnd = londonDay(365 * SCHEDULE_HORIZON_YEARS - 40);
     const series = await postSession({ courseId, location: 'B', start: `${nearEnd}T09:00`, end: `${nearEnd}T16:30`, recurrence: { frequency: 'weekly', count: 10 } });
     expectRefusal(series, 400, 'invalid_request');
-    const listed = await app.inject({ method: 'GET', url: `/api/courses/sessions?courseId=${encodeURIComponent(courseId)}` });
+    const window = `from=${londonDay(0)}&to=${londonDay(365 * (SCHEDULE_HORIZON_YEARS + 1))}`;
+    const listed = await app.inject({ method: 'GET', url: `/api/courses/sessions?courseId=${encodeURIComponent(courseId)}&${window}` });
     expect(listed.json().sessions).toEqual([]);
   });
 

@@ -44,10 +44,11 @@ it('replicates the catalog anonymously into a node PouchDB: the gateway refuses 
   expect(writes.length).toBeGreaterThan(0);
   expect(writes.every((request) => request.status === 401)).toBe(true);
   for (const { path } of writes) expect((await adminGet(couch, path.slice('/db'.length))).status).toBe(404);
-  // The checkpoint it kept on its own side lets the next run resume.
+  // The checkpoint it kept on its own side lets the next run resume: it reads only what other test
+  // files wrote to the shared catalog in between, not the whole catalog again.
   const again = await local.replicate.from(recordingRemote(DB.catalog, {}, seen));
   expect(again.ok).toBe(true);
-  expect(again.docs_written).toBe(0);
+  expect(again.docs_read).toBeLessThan(first.docs_read);
 });
 
 it("keeps a signed-in reader's checkpoint on the server, so a service resumes where it stopped", async () => {

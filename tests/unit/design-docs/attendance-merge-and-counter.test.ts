@@ -39,9 +39,9 @@ describe('attendance validate_doc_update: merged marks', () => {
 });
 
 describe('attendance views', () => {
-  it('certificates_by_expiry keys certificates by their expiry date', () => {
+  it('certificates_by_expiry keys certificates by [expiry date, id]', () => {
     const map = view(DB.attendance, ID, 'certificates_by_expiry');
-    expect(map({ _id: 'certificate:s:b:0', type: 'certificate', expiresOn: '2029-03-10' })).toEqual([['2029-03-10', null]]);
+    expect(map({ _id: 'certificate:s:b:0', type: 'certificate', expiresOn: '2029-03-10' })).toEqual([[['2029-03-10', 'certificate:s:b:0'], null]]);
     expect(map({ _id: 'attendance:s:b:0:0', type: 'attendance' })).toEqual([]);
   });
 });

@@ -142,8 +142,12 @@ describe('bookings views', () => {
     expect(ddoc(DB.bookings, ID).views?.by_session?.reduce).toBe('_sum');
   });
 
-  it('by_owner keys by [owner, createdAt]', () => {
-    expect(view(DB.bookings, ID, 'by_owner')(booking)).toEqual([[[booking.owner, booking.createdAt], null]]);
+  it('by_owner keys by [owner, sessionStart, id]', () => {
+    expect(view(DB.bookings, ID, 'by_owner')(booking)).toEqual([[[booking.owner, booking.sessionStart, booking._id], null]]);
+  });
+
+  it('by_start keys every booking by [sessionStart, id]', () => {
+    expect(view(DB.bookings, ID, 'by_start')({ ...booking, status: 'rejected' })).toEqual([[[booking.sessionStart, booking._id], null]]);
   });
 
   it('by_idempotency keys by [owner, idempotencyKey] when the key is present', () => {
@@ -163,14 +167,14 @@ describe('bookings views', () => {
     ]);
   });
 
-  it('every_by_session keys every booking, whatever its status, by [sessionId, createdAt]', () => {
+  it('every_by_session keys every booking, whatever its status, by [sessionId, createdAt, id]', () => {
     for (const status of ['pending', 'confirmed', 'cancelled', 'rejected']) {
-      expect(view(DB.bookings, ID, 'every_by_session')({ ...booking, status })).toEqual([[[booking.sessionId, booking.createdAt], null]]);
+      expect(view(DB.bookings, ID, 'every_by_session')({ ...booking, status })).toEqual([[[booking.sessionId, booking.createdAt, booking._id], null]]);
     }
   });
 
   it('emit nothing for other documents', () => {
-    for (const name of ['by_session', 'by_owner', 'by_idempotency', 'by_hold', 'by_status', 'every_by_session']) {
+    for (const name of ['by_session', 'by_owner', 'by_start', 'by_idempotency', 'by_hold', 'by_status', 'every_by_session']) {
       expect(view(DB.bookings, ID, name)({ _id: 'x', type: 'session', idempotencyKey: 'k' })).toEqual([]);
     }
   });

@@ -178,15 +178,21 @@ describe('catalog views', () => {
   const byStart = view(DB.catalog, ID, 'sessions_by_start');
   const byCourse = view(DB.catalog, ID, 'sessions_by_course');
 
-  it('sessions_by_start keys sessions by their first day start', () => {
-    expect(byStart(session)).toEqual([['2025-03-10T09:30:00.000Z', null]]);
+  it('sessions_by_start keys sessions by [first day start, id]', () => {
+    expect(byStart(session)).toEqual([[['2025-03-10T09:30:00.000Z', session._id], null]]);
     expect(byStart(course)).toEqual([]);
     expect(byStart(schedule)).toEqual([]);
     expect(byStart({ ...session, days: [] })).toEqual([]);
   });
 
-  it('sessions_by_course keys sessions by [courseId, start]', () => {
-    expect(byCourse(session)).toEqual([[[course._id, '2025-03-10T09:30:00.000Z'], null]]);
+  it('sessions_by_course keys sessions by [courseId, start, id]', () => {
+    expect(byCourse(session)).toEqual([[[course._id, '2025-03-10T09:30:00.000Z', session._id], null]]);
     expect(byCourse(course)).toEqual([]);
+  });
+
+  it('courses_by_title keys courses by [title, id]', () => {
+    const byTitle = view(DB.catalog, ID, 'courses_by_title');
+    expect(byTitle(course)).toEqual([[[course.title, course._id], null]]);
+    expect(byTitle(session)).toEqual([]);
   });
 });

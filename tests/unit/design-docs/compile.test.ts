@@ -37,12 +37,12 @@ describe('compileDesignDocs', () => {
     expect(shape(compiled[DB.catalog][0]!)).toEqual({
       vdu: 'string',
       filters: ['by_course', 'window'],
-      views: { sessions_by_course: null, sessions_by_start: null },
+      views: { courses_by_title: null, sessions_by_course: null, sessions_by_start: null },
     });
     expect(shape(compiled[DB.bookings][0]!)).toEqual({
       vdu: 'string',
       filters: ['feed', 'roster'],
-      views: { by_hold: null, by_idempotency: null, by_owner: null, by_session: '_sum', by_status: null, every_by_session: null },
+      views: { by_hold: null, by_idempotency: null, by_owner: null, by_session: '_sum', by_start: null, by_status: null, every_by_session: null },
     });
     expect(shape(compiled[DB.attendance][0]!)).toEqual({
       vdu: 'string',

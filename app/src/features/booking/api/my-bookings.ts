@@ -1,9 +1,11 @@
 import { z } from 'zod';
-import { publicBooking, type PublicBooking } from '../../../../../domain/schemas/booking';
+import { bookingsPage, publicBooking, type PublicBooking } from '../../../../../domain/schemas/booking';
+import { allPages } from '../../../shared/all-pages';
 import { ApiError, apiRequest } from '../../../shared/api-client';
 import { DEVICE_DB, localDb } from '../../../shared/pouch';
 
-const listResponse = z.object({ bookings: z.array(publicBooking) });
+/** The server lists the next 90 days unless asked; My bookings shows every booking, past and upcoming. */
+const EVERY_BOOKING = '/api/bookings?from=2000-01-01&to=2200-01-01&limit=500';
 const oneResponse = z.object({ booking: publicBooking });
 const cacheDoc = z.object({ _id: z.string(), _rev: z.string().optional(), bookings: z.array(publicBooking), fetchedAt: z.string() });
 type CacheDoc = z.infer<typeof cacheDoc>;
@@ -43,7 +45,10 @@ const writeCache = async (owner: string, bookings: PublicBooking[], fetchedAt: s
 /** The server's list when it answers (saved for offline use), else the last saved list. */
 export const loadMyBookings = async (owner: string): Promise<MyBookings> => {
   try {
-    const { bookings } = listResponse.parse(await apiRequest('/api/bookings'));
+    const bookings = await allPages(EVERY_BOOKING, (body) => {
+      const page = bookingsPage.parse(body);
+      return { items: page.bookings, next: page.next };
+    });
     const fetchedAt = new Date().toISOString();
     await writeCache(owner, bookings, fetchedAt);
     return { bookings, fetchedAt, saved: false };

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { apiRequest } from '../../../shared/api-client';
+import { allPages } from '../../../shared/all-pages';
 
 interface Expiring {
   number: string;
@@ -15,8 +15,11 @@ export function ExpiringCertificates() {
   const [list, setList] = useState<Expiring[] | null>(null);
   useEffect(() => {
     let current = true;
-    apiRequest('/api/certificates/expiring?days=90').then(
-      (body) => current && setList((body as { certificates: Expiring[] }).certificates),
+    allPages('/api/certificates/expiring?days=90&limit=500', (body) => {
+      const page = body as { certificates: Expiring[]; next: string | null };
+      return { items: page.certificates, next: page.next };
+    }).then(
+      (certificates) => current && setList(certificates),
       () => undefined,
     );
     return () => {

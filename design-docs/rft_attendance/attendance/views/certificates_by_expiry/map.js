@@ -1,5 +1,5 @@
 function (doc) {
   if (doc.type === 'certificate' && doc.expiresOn) {
-    emit(doc.expiresOn, null);
+    emit([doc.expiresOn, doc._id], null);
   }
 }

@@ -1,5 +1,5 @@
 function (doc) {
   if (doc.type === 'booking') {
-    emit([doc.owner, doc.createdAt], null);
+    emit([doc.owner, doc.sessionStart, doc._id], null);
   }
 }

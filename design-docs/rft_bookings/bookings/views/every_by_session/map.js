@@ -1,5 +1,5 @@
 function (doc) {
   if (doc.type === 'booking') {
-    emit([doc.sessionId, doc.createdAt], null);
+    emit([doc.sessionId, doc.createdAt, doc._id], null);
   }
 }

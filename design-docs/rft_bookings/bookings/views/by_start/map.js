@@ -1,0 +1,5 @@
+function (doc) {
+  if (doc.type === 'booking') {
+    emit([doc.sessionStart, doc._id], null);
+  }
+}

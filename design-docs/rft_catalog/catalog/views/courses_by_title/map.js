@@ -1,0 +1,5 @@
+function (doc) {
+  if (doc.type === 'course') {
+    emit([doc.title, doc._id], null);
+  }
+}
