@@ -1,12 +1,12 @@
-import { createHash, createHmac, createSecretKey, timingSafeEqual, type KeyObject } from 'node:crypto';
+import { createHash, type KeyObject } from 'node:crypto';
 import { z } from 'zod';
 import type { Account } from '../../couch/setup/credentials';
 import { invalidField } from '../catalog/errors';
+import { derivedKey, signJson, verifyJson } from '../signed-tokens';
 import { readPage, type PagePosition, type PageSource } from './read-page';
 
 /** Signs list cursors; derived like the event cursors' key, so any process of one installation accepts them. */
-export const listCursorKey = (sync: Account): KeyObject =>
-  createSecretKey(createHash('sha256').update(`rft list cursor\n${sync.name}\n${sync.password}`).digest('hex'), 'hex');
+export const listCursorKey = (sync: Account): KeyObject => derivedKey(sync, 'list cursor');
 
 /** The request a page answers: a cursor is good only for the list, filters and caller it was made for. */
 export interface PageRequest {
@@ -29,23 +29,12 @@ type CursorState = z.infer<typeof state>;
 const subject = (request: PageRequest): string =>
   createHash('sha256').update(JSON.stringify([request.list, request.filters, request.caller])).digest('base64url').slice(0, 22);
 
-const mac = (payload: string, key: KeyObject): Uint8Array => new Uint8Array(createHmac('sha256', key).update(payload).digest().subarray(0, 16));
-
 const badCursor = () =>
   invalidField('cursor', 'This cursor was not given for this list and query. Ask again with the same query as the page that named it, or without a cursor.');
 
 function decode(raw: string, key: KeyObject): CursorState | null {
-  const [payload, signature, ...rest] = raw.split('.');
-  if (!payload || !signature || rest.length) return null;
-  const given = new Uint8Array(Buffer.from(signature, 'base64url'));
-  const expected = mac(payload, key);
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
-  try {
-    const parsed = state.safeParse(JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
+  const parsed = state.safeParse(verifyJson(raw, key));
+  return parsed.success ? parsed.data : null;
 }
 
 /**
@@ -73,7 +62,6 @@ export class ListCursors {
   /** The `next` of a page: null after the last one. */
   private next(request: PageRequest, scope: unknown, at: PagePosition | null): string | null {
     if (!at) return null;
-    const payload = Buffer.from(JSON.stringify({ for: subject(request), scope, at })).toString('base64url');
-    return `${payload}.${Buffer.from(mac(payload, this.key)).toString('base64url')}`;
+    return signJson({ for: subject(request), scope, at }, this.key);
   }
 }

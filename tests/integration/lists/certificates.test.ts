@@ -4,6 +4,7 @@ import { certificateExpiry } from '../../../domain/certificates';
 import { DB } from '../../../domain/databases';
 import { addDaysToDate, londonDate } from '../../../domain/london-time';
 import { buildTestApp, logIn, signUp, type TestApp } from '../../helpers/build-app';
+import { attendees } from '../../helpers/bookings';
 import { bulkWrite, listBooking, listCertificate, listCourse, listSession } from '../../helpers/list-fixtures';
 import { allPages, listAll } from '../../helpers/lists';
 import { INSTRUCTOR } from '../../helpers/test-couch';
@@ -18,7 +19,6 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 const today = () => londonDate(new Date().toISOString());
-const attendees = (n: number) => Array.from({ length: n }, (_, i) => ({ name: `Attendee ${i + 1}` }));
 const course = listCourse();
 
 /** One booking of `seats` attendees per session start, each attendee certified to expire on the date given for that booking. */
