@@ -1,7 +1,7 @@
 import type { InjectOptions } from 'fastify';
-import { inject } from 'vitest';
+import { afterAll, inject } from 'vitest';
 import { buildApp, type AppOptions } from '../../sync-server/app';
-import type { TestCouch } from './test-couch';
+import { INSTRUCTOR, type TestCouch } from './test-couch';
 
 export type TestApp = Awaited<ReturnType<typeof buildApp>>;
 
@@ -24,6 +24,16 @@ export async function buildTestApp(overrides: Partial<AppOptions> = {}, couch?: 
   const app = await buildApp(appOptions(couch, overrides));
   await app.ready();
   return app;
+}
+
+/**
+ * The app for this test file with the instructor logged in, closed after the file's tests.
+ * Awaited at the top of the file, so every test and hook of the file can use both as constants.
+ */
+export async function instructorApp(overrides: Partial<AppOptions> = {}): Promise<{ app: TestApp; instructor: string }> {
+  const app = await buildTestApp(overrides);
+  afterAll(() => app.close());
+  return { app, instructor: await logIn(app, INSTRUCTOR.email, INSTRUCTOR.password) };
 }
 
 let counter = 0;

@@ -1,13 +1,12 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { createUser } from '../../../sync-server/accounts/users';
 import { couchAs } from '../../../couch/client';
 import { DB } from '../../../domain/databases';
-import { as, buildTestApp, logIn, signUp, uniqueEmail, type TestApp } from '../../helpers/build-app';
+import { as, instructorApp, logIn, signUp, uniqueEmail } from '../../helpers/build-app';
 import { insertSessionWithBookings } from '../../helpers/roster-fixtures';
 import { INSTRUCTOR } from '../../helpers/test-couch';
 
-let app: TestApp;
-let instructor: string;
+const { app, instructor } = await instructorApp();
 let customer: { email: string; cookie: string };
 let service: string;
 let fixture: Awaited<ReturnType<typeof insertSessionWithBookings>>;
@@ -18,8 +17,6 @@ const url = (path: string) => `/api/courses/sessions/${encodeURIComponent(fixtur
 
 beforeAll(async () => {
   const couch = inject('couch');
-  app = await buildTestApp();
-  instructor = await logIn(app, INSTRUCTOR.email, INSTRUCTOR.password);
   customer = await signUp(app);
   const serviceName = uniqueEmail('service');
   await createUser(couchAs(couch.url, couch.admin), { name: serviceName, password: 'service-secret-1', roles: ['service'], fullName: 'Reports' });
@@ -34,7 +31,6 @@ beforeAll(async () => {
   });
   other = await insertSessionWithBookings(couch, { title: `Other session ${Date.now()}`, start, bookings: [{ owner: customer.email, attendees: [{ name: 'Elsewhere' }] }] });
 });
-afterAll(() => app.close());
 
 const post = (cookie: string, path: string, payload: object) => app.inject(as(cookie, { method: 'POST', url: url(path), payload }));
 const get = (cookie: string, path: string) => app.inject(as(cookie, { method: 'GET', url: url(path) }));

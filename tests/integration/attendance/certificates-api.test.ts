@@ -1,12 +1,10 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { certificateExpiry } from '../../../domain/certificates';
 import { londonDate } from '../../../domain/london-time';
-import { as, buildTestApp, logIn, signUp, type TestApp } from '../../helpers/build-app';
+import { as, instructorApp, signUp } from '../../helpers/build-app';
 import { insertSessionWithBookings, type FixtureBooking } from '../../helpers/roster-fixtures';
-import { INSTRUCTOR } from '../../helpers/test-couch';
 
-let app: TestApp;
-let instructor: string;
+const { app, instructor } = await instructorApp();
 let owner: { email: string; cookie: string };
 let stranger: { email: string; cookie: string };
 
@@ -14,12 +12,9 @@ const start = new Date(Date.now() + 2 * 24 * 3600_000);
 const today = londonDate(new Date().toISOString());
 
 beforeAll(async () => {
-  app = await buildTestApp();
-  instructor = await logIn(app, INSTRUCTOR.email, INSTRUCTOR.password);
   owner = await signUp(app);
   stranger = await signUp(app);
 });
-afterAll(() => app.close());
 
 const sessionUrl = (sessionId: string, path: string) => `/api/courses/sessions/${encodeURIComponent(sessionId)}${path}`;
 const post = (sessionId: string, path: string, payload: object) => app.inject(as(instructor, { method: 'POST', url: sessionUrl(sessionId, path), payload }));

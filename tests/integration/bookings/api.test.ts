@@ -1,16 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cancelBooking } from '../../../sync-server/bookings/cancel-booking';
-import { as, buildTestApp, logIn, signUp, type TestApp } from '../../helpers/build-app';
-import { INSTRUCTOR } from '../../helpers/test-couch';
+import { as, instructorApp, signUp } from '../../helpers/build-app';
+
 import { attendees, insertSession, ledgerAgrees, readSession } from '../../helpers/bookings';
 
-let app: TestApp;
-let instructor: string;
-beforeAll(async () => {
-  app = await buildTestApp();
-  instructor = await logIn(app, INSTRUCTOR.email, INSTRUCTOR.password);
-});
-afterAll(() => app.close());
+const { app, instructor } = await instructorApp();
 
 const book = (cookie: string, sessionId: string, seats = 1, headers: Record<string, string> = {}) =>
   app.inject(as(cookie, { method: 'POST', url: '/api/bookings', payload: { sessionId, attendees: attendees(seats) }, headers }));

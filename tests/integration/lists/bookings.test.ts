@@ -1,25 +1,20 @@
 import { randomInt } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { DB } from '../../../domain/databases';
 import { addLondonDays, londonDate, londonToUtc } from '../../../domain/london-time';
 import type { BookingDoc } from '../../../domain/schemas/booking';
-import { buildTestApp, logIn, signUp, type TestApp } from '../../helpers/build-app';
+import { instructorApp, signUp } from '../../helpers/build-app';
 import { bulkWrite, listBooking, listCourse, listSession } from '../../helpers/list-fixtures';
 import { allPages, listAll } from '../../helpers/lists';
-import { INSTRUCTOR } from '../../helpers/test-couch';
 
 const couch = inject('couch');
-let app: TestApp;
-let instructor: string;
+const { app, instructor } = await instructorApp();
 let pat: { email: string; cookie: string };
 let sam: { email: string; cookie: string };
 beforeAll(async () => {
-  app = await buildTestApp();
-  instructor = await logIn(app, INSTRUCTOR.email, INSTRUCTOR.password);
   pat = await signUp(app);
   sam = await signUp(app);
 });
-afterAll(() => app.close());
 
 const DAY_MS = 24 * 3600_000;
 // Sessions in a year no other file uses, so this window holds only these bookings.

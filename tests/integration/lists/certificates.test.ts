@@ -1,22 +1,15 @@
 import { randomInt } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { certificateExpiry } from '../../../domain/certificates';
 import { DB } from '../../../domain/databases';
 import { addDaysToDate, londonDate } from '../../../domain/london-time';
-import { buildTestApp, logIn, signUp, type TestApp } from '../../helpers/build-app';
+import { instructorApp, signUp } from '../../helpers/build-app';
 import { attendees } from '../../helpers/bookings';
 import { bulkWrite, listBooking, listCertificate, listCourse, listSession } from '../../helpers/list-fixtures';
 import { allPages, listAll } from '../../helpers/lists';
-import { INSTRUCTOR } from '../../helpers/test-couch';
 
 const couch = inject('couch');
-let app: TestApp;
-let instructor: string;
-beforeAll(async () => {
-  app = await buildTestApp();
-  instructor = await logIn(app, INSTRUCTOR.email, INSTRUCTOR.password);
-});
-afterAll(() => app.close());
+const { app, instructor } = await instructorApp();
 
 const today = () => londonDate(new Date().toISOString());
 const course = listCourse();

@@ -1,20 +1,15 @@
 import { randomInt } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { DB } from '../../../domain/databases';
-import { as, buildTestApp, logIn, signUp, type TestApp } from '../../helpers/build-app';
+import { as, instructorApp, signUp } from '../../helpers/build-app';
 import { bulkWrite, listBooking, listCourse, listSession } from '../../helpers/list-fixtures';
-import { INSTRUCTOR } from '../../helpers/test-couch';
 
 const couch = inject('couch');
-let app: TestApp;
-let instructor: string;
+const { app, instructor } = await instructorApp();
 let customer: { email: string; cookie: string };
 beforeAll(async () => {
-  app = await buildTestApp();
-  instructor = await logIn(app, INSTRUCTOR.email, INSTRUCTOR.password);
   customer = await signUp(app);
 });
-afterAll(() => app.close());
 
 const year = 2117 + randomInt(0, 3);
 const window = `from=${year}-01-01&to=${year}-12-01`;

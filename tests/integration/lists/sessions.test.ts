@@ -1,22 +1,15 @@
 import { randomInt } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { couchAs } from '../../../couch/client';
 import { DB } from '../../../domain/databases';
 import { addLondonDays, londonDate, londonToUtc } from '../../../domain/london-time';
 import type { CourseDoc, SessionDoc } from '../../../domain/schemas/catalog';
-import { as, buildTestApp, logIn, type TestApp } from '../../helpers/build-app';
+import { as, instructorApp } from '../../helpers/build-app';
 import { bulkWrite, listCourse, listSession } from '../../helpers/list-fixtures';
 import { allPages, listAll } from '../../helpers/lists';
-import { INSTRUCTOR } from '../../helpers/test-couch';
 
 const couch = inject('couch');
-let app: TestApp;
-let instructor: string;
-beforeAll(async () => {
-  app = await buildTestApp();
-  instructor = await logIn(app, INSTRUCTOR.email, INSTRUCTOR.password);
-});
-afterAll(() => app.close());
+const { app, instructor } = await instructorApp();
 
 const DAY_MS = 24 * 3600_000;
 const todayMidnight = () => londonToUtc(`${londonDate(new Date().toISOString())}T00:00`);

@@ -1,20 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, buildTestApp, logIn, signUp, type TestApp } from '../../helpers/build-app';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { as, instructorApp, signUp } from '../../helpers/build-app';
 import { listAll } from '../../helpers/lists';
 import { createTestCourse, privateWindow, testCourse } from '../../helpers/schedule-window';
-import { INSTRUCTOR } from '../../helpers/test-couch';
 
-let app: TestApp;
-let instructor: string;
+const { app, instructor } = await instructorApp();
 let customer: string;
 const window = privateWindow(2090, 2099);
 
 beforeAll(async () => {
-  app = await buildTestApp();
-  instructor = await logIn(app, INSTRUCTOR.email, INSTRUCTOR.password);
   customer = (await signUp(app)).cookie;
 });
-afterAll(() => app.close());
 
 describe('POST /api/courses', () => {
   it('creates a course (201) with its id, and lists it publicly', async () => {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { conditionalWrite, type Decision } from '../../../couch/client/conditional-write';
 import { SCHEDULE_DOC_ID, sessionDocId } from '../../../domain/doc-ids';
 import { londonToUtc } from '../../../domain/london-time';
@@ -6,21 +6,16 @@ import type { ScheduleDoc, ScheduleEntry, SessionDoc } from '../../../domain/sch
 import { scheduleDb, sessionsDb } from '../../../sync-server/catalog/catalog-db';
 import { recoverSchedule } from '../../../sync-server/catalog/recover-schedule';
 import { readSchedule } from '../../../sync-server/catalog/schedule';
-import { as, buildTestApp, logIn, type TestApp } from '../../helpers/build-app';
+import { as, instructorApp } from '../../helpers/build-app';
 import { createTestCourse, privateWindow } from '../../helpers/schedule-window';
-import { INSTRUCTOR } from '../../helpers/test-couch';
 
-let app: TestApp;
-let instructor: string;
+const { app, instructor } = await instructorApp();
 let courseId: string;
 const w = privateWindow(2070, 2079);
 
 beforeAll(async () => {
-  app = await buildTestApp();
-  instructor = await logIn(app, INSTRUCTOR.email, INSTRUCTOR.password);
   courseId = await createTestCourse(app, instructor, { title: 'Recovered course' });
 });
-afterAll(() => app.close());
 
 const day = (d: number, from = '09:00', to = '12:00') => ({ start: londonToUtc(w.at(d, from)), end: londonToUtc(w.at(d, to)) });
 

@@ -1,27 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DB } from '../../../domain/databases';
 import { newHoldId, sessionDocId } from '../../../domain/doc-ids';
 import { londonToUtc } from '../../../domain/london-time';
 import type { SessionDoc } from '../../../domain/schemas/catalog';
-import { as, buildTestApp, logIn, signUp, type TestApp } from '../../helpers/build-app';
+import { as, instructorApp, signUp } from '../../helpers/build-app';
 import { createTestCourse, privateWindow } from '../../helpers/schedule-window';
-import { INSTRUCTOR } from '../../helpers/test-couch';
 
-let app: TestApp;
-let instructor: string;
+const { app, instructor } = await instructorApp();
 let customer: string;
 let oneDay: string;
 let threeDay: string;
 const w = privateWindow(2031, 2049);
 
 beforeAll(async () => {
-  app = await buildTestApp();
-  instructor = await logIn(app, INSTRUCTOR.email, INSTRUCTOR.password);
   customer = (await signUp(app)).cookie;
   oneDay = await createTestCourse(app, instructor, { title: 'Emergency First Aid at Work' });
   threeDay = await createTestCourse(app, instructor, { title: 'First Aid at Work', durationDays: 3 });
 });
-afterAll(() => app.close());
 
 const post = (payload: object, cookie = instructor) => app.inject(as(cookie, { method: 'POST', url: '/api/courses/sessions', payload }));
 const put = (id: string, payload: object, cookie = instructor) => app.inject(as(cookie, { method: 'PUT', url: `/api/courses/sessions/${id}`, payload }));
