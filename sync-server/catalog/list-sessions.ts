@@ -1,4 +1,4 @@
-import { hasStarted } from '../../domain/booking-rules';
+import { isBookable } from '../../domain/booking-rules';
 import type { SessionDoc } from '../../domain/schemas/catalog';
 import type { Window } from '../../domain/schemas/lists';
 import { MAX_SESSION_SPAN_DAYS, type SessionsQuery } from '../../domain/schemas/scheduling';
@@ -27,7 +27,7 @@ export function sessionsInWindow(couch: Couch, filters: SessionFilters, window: 
     if (doc?.type !== 'session' || Date.parse(doc.days.at(-1)!.end) <= fromMs) return [];
     if (filters.location && doc.location !== filters.location) return [];
     const session = sessionSummary(doc);
-    return !filters.available || (session.seatsLeft > 0 && !hasStarted(session.start, now)) ? [session] : [];
+    return !filters.available || isBookable(doc, session.seatsLeft, now) ? [session] : [];
   };
   return { rows, items: async (found) => found.map((row) => listed(row.doc as SessionDoc | undefined)) };
 }

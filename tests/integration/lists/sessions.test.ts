@@ -73,10 +73,11 @@ describe('GET /api/courses/sessions', () => {
     expect(ids(rest)).not.toContain(before!._id);
   });
 
-  it('fills pages past sessions a filter leaves out, and /api/calendar/availability pages the same way', async () => {
+  it('fills pages past sessions a filter leaves out (full or cancelled), and /api/calendar/availability pages the same way', async () => {
     const course = listCourse();
     const full = (start: Date) => ({ capacity: 1, holds: [{ holdId: 'f'.repeat(32), seats: 1, at: start.toISOString() }] });
-    const sessions = Array.from({ length: 30 }, (_, i) => listSession(course, at(150 + i), i % 3 === 0 ? {} : full(at(150 + i))));
+    const unbookable = (start: Date, i: number) => (i % 3 === 1 ? full(start) : { status: 'cancelled' as const });
+    const sessions = Array.from({ length: 30 }, (_, i) => listSession(course, at(150 + i), i % 3 === 0 ? {} : unbookable(at(150 + i), i)));
     await bulkWrite(couch, DB.catalog, sessions);
     const open = sessions.filter((_, i) => i % 3 === 0).map((s) => s._id);
     const available = await allPages(app, `/api/courses/sessions?courseId=${encodeURIComponent(course._id)}&${windowQuery}&available=true&limit=4`);
