@@ -1,6 +1,7 @@
 import cookie from '@fastify/cookie';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import type { Account } from '../couch/setup/credentials';
+import { ContactNames } from './accounts/contact-names';
 import attendanceConflicts from './jobs/attendance-conflicts';
 import recovery from './jobs/recovery';
 import bookingDeps from './plugins/booking-deps';
@@ -65,16 +66,18 @@ export async function buildApp(options: AppOptions) {
   await app.register(attendanceConflicts);
 
   const cursors = new ListCursors(listCursorKey(options.sync));
+  const names = new ContactNames(app.couch.admin);
   await app.register(
     async (api) => {
       await api.register(jsonCharset);
       await api.register(healthRoutes);
       await api.register(authRoutes, {
         prefix: '/auth',
+        names,
         loginRateLimitPerMinute: options.loginRateLimitPerMinute,
         loginFailuresPerAccount: options.loginFailuresPerAccount,
       });
-      await api.register(bookingRoutes, { prefix: '/bookings', cursors });
+      await api.register(bookingRoutes, { prefix: '/bookings', cursors, names });
       await api.register(courseRoutes, { prefix: '/courses', travelBufferMinutes: options.travelBufferMinutes, horizonYears: options.scheduleHorizonYears, cursors });
       await api.register(calendarRoutes, { cursors });
       // Serving the PWA means devices will ask for the snapshot: have one ready.

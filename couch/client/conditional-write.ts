@@ -24,21 +24,25 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * Read, decide, write with the `_rev` that was read. A 409 means another writer won the race: read
  * again and decide again. Correctness rests on CouchDB's revision check, never on a lock in this
  * process, so several sync-server processes can run side by side.
- * `decide` receives `null` when the document does not exist.
+ * `decide` receives `null` when the document does not exist. `known`, a revision the caller has just
+ * read or written, stands in for the first read; if it is no longer current the write gets a 409.
  */
 export async function conditionalWrite<T extends { _id: string; _rev?: string }, R>(
   db: DocumentScope<T>,
   id: string,
   decide: (current: T | null) => Decision<T, R> | Promise<Decision<T, R>>,
-  options: RetryOptions = {},
+  options: RetryOptions & { known?: T } = {},
 ): Promise<R & { retries: number; rev?: string }> {
   const attempts = options.attempts ?? 40;
   let jitter = options.jitterMs ?? 5;
   for (let attempt = 0; attempt < attempts; attempt++) {
-    const current = await db.get(id).catch((error: unknown) => {
-      if (isNotFound(error)) return null;
-      throw error;
-    });
+    const current =
+      attempt === 0 && options.known?._rev
+        ? options.known
+        : await db.get(id).catch((error: unknown) => {
+            if (isNotFound(error)) return null;
+            throw error;
+          });
     const decision = await decide(current as T | null);
     if ('done' in decision) return { ...decision.done, retries: attempt };
     try {

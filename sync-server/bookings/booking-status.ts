@@ -9,13 +9,15 @@ const stampFor = (to: BookingStatus): 'confirmedAt' | 'cancelledAt' | null =>
 
 /**
  * Moves a booking to a new status if it is still in one of `from`; answers the booking as it is
- * afterwards (or null when it does not exist), so a caller that lost a race sees who won.
+ * afterwards (or null when it does not exist), so a caller that lost a race sees who won. `known`
+ * is the revision the caller holds, written without reading it again unless it has changed.
  */
 export async function moveBooking(
   deps: BookingDeps,
   bookingId: string,
   from: readonly BookingStatus[],
   transition: Transition,
+  known?: BookingDoc,
 ): Promise<BookingDoc | null> {
   const { booking } = await conditionalWrite(
     bookingsDb(deps),
@@ -31,7 +33,7 @@ export async function moveBooking(
       };
       return { write: next, result: { booking: next as BookingDoc | null } };
     },
-    deps.retry,
+    { ...deps.retry, known },
   );
   return booking;
 }

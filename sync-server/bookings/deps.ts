@@ -6,6 +6,7 @@ import type { BookingDoc } from '../../domain/schemas/booking';
 import type { SessionDoc } from '../../domain/schemas/catalog';
 import type { Couch } from '../plugins/couch';
 import type { LatestLedgers } from './latest-ledgers';
+import type { SeatAdmission } from './seat-admission';
 
 /** The writes of the booking protocol, in order; a fault hook can stop the process after any of them. */
 export type WriteStep = 'pending-written' | 'hold-written' | 'booking-cancelled';
@@ -25,6 +26,8 @@ export interface BookingDeps {
   holds?: { hold(booking: HoldRequest): Promise<HoldOutcome> };
   /** The newest seat ledgers this process knows: a session they show as full is refused before any write. */
   ledgers?: LatestLedgers;
+  /** Holds back bookings beyond the seats the newest ledger has free until those in flight are decided. */
+  admission?: SeatAdmission;
   /** Called after each write; a test throws here to simulate a crash between two writes. */
   afterWrite?: (step: WriteStep, bookingId: string) => void | Promise<void>;
 }

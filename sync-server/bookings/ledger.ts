@@ -2,6 +2,7 @@ import type { DocumentGetParams } from 'nano';
 import { conditionalWrite, type Decision } from '../../couch/client/conditional-write';
 import { decideHold, type HoldVerdict } from '../../domain/booking-rules';
 import type { SessionDoc } from '../../domain/schemas/catalog';
+import { DB } from '../../domain/databases';
 import { seatsLeft } from '../../domain/seats';
 import { catalogDb, nowOf, type BookingDeps, type HoldOutcome, type HoldRequest } from './deps';
 import { resolveLedgerConflicts, type ConflictedSession } from './resolve-conflicts';
@@ -52,11 +53,29 @@ async function settledLedger(deps: BookingDeps, sessionId: string): Promise<{ se
   throw new Error(`The seat ledger of ${sessionId} kept changing after ${SETTLE_ROUNDS * 2} reads`);
 }
 
+const copiesKept = new WeakMap<BookingDeps['couch'], Promise<number>>();
+
+/**
+ * How many copies of each catalog document the database keeps (CouchDB's `cluster.n`; the embedded
+ * server, which has no `cluster`, keeps one). With one copy a write CouchDB accepted is the only
+ * revision there is, so a ledger never needs settling. Asked once per client.
+ */
+function catalogCopies(deps: BookingDeps): Promise<number> {
+  let copies = copiesKept.get(deps.couch);
+  if (!copies) {
+    copies = deps.couch.sync.request({ db: DB.catalog }).then((info: { cluster?: { n?: number } }) => info.cluster?.n ?? 1);
+    copies.catch(() => copiesKept.delete(deps.couch));
+    copiesKept.set(deps.couch, copies);
+  }
+  return copies;
+}
+
 /** One conditional write for a whole batch of holds on one session; a hold is 'ok' only once it settled. */
 export async function holdBatch(deps: BookingDeps, sessionId: string, batch: readonly HoldRequest[], rounds = SETTLE_ROUNDS): Promise<HoldOutcome[]> {
   const { outcomes, retries, ledger, rev } = await conditionalWrite(catalogDb(deps), sessionId, (session) => decideBatch(session, batch, nowOf(deps)), deps.retry);
   if (ledger) deps.ledgers?.see(rev ? { ...ledger, _rev: rev } : ledger);
-  if (!outcomes.some((outcome) => outcome.verdict === 'ok')) return outcomes.map((outcome) => ({ ...outcome, retries }));
+  const settles = outcomes.some((outcome) => outcome.verdict === 'ok') && (await catalogCopies(deps)) > 1;
+  if (!settles) return outcomes.map((outcome) => ({ ...outcome, retries }));
   const { session, cut } = await settledLedger(deps, sessionId);
   const held = new Set((session.holds ?? []).map((hold) => hold.holdId));
   const lost = batch.filter((booking, i) => outcomes[i]!.verdict === 'ok' && !held.has(booking.holdId) && !cut.has(booking.holdId));

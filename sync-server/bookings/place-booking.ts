@@ -44,8 +44,8 @@ async function readBooking(deps: BookingDeps, id: string): Promise<BookingDoc | 
 /** Writes the pending booking; with an idempotency id, a concurrent twin may win and is answered instead. */
 async function writePending(deps: BookingDeps, doc: BookingDoc): Promise<{ written: boolean; booking: BookingDoc }> {
   try {
-    await bookingsDb(deps).insert(doc);
-    return { written: true, booking: doc };
+    const { rev } = await bookingsDb(deps).insert(doc);
+    return { written: true, booking: { ...doc, _rev: rev } };
   } catch (error) {
     const twin = isConflict(error) && doc.idempotencyKey ? await readBooking(deps, doc._id) : null;
     if (!twin) throw error;
@@ -67,13 +67,13 @@ function answer(booking: BookingDoc, session: SessionDoc | null, retries: number
 export async function finishPending(deps: BookingDeps, pending: BookingDoc, session: SessionDoc | null): Promise<PlaceResult> {
   const hold = await holdSeats(deps, pending);
   if (hold.verdict !== 'ok') {
-    const after = await moveBooking(deps, pending._id, ['pending'], { to: 'rejected', reason: hold.verdict });
+    const after = await moveBooking(deps, pending._id, ['pending'], { to: 'rejected', reason: hold.verdict }, pending);
     return after?.status === 'rejected'
       ? { refused: hold.verdict, seatsLeft: hold.seatsLeft, session, booking: after, retries: hold.retries }
       : answer(after ?? pending, session, hold.retries);
   }
   await reached(deps, 'hold-written', pending._id);
-  const after = await moveBooking(deps, pending._id, ['pending'], { to: 'confirmed' });
+  const after = await moveBooking(deps, pending._id, ['pending'], { to: 'confirmed' }, pending);
   return answer(after ?? pending, session, hold.retries);
 }
 
@@ -89,16 +89,24 @@ export async function placeBooking(deps: BookingDeps, input: PlaceInput): Promis
   if (!session) return { refused: 'session_not_found', seatsLeft: 0, session, retries: 0 };
 
   const now = nowOf(deps);
-  const refusal = refuseEarly(deps, session, input.attendees.length, now);
-  if (refusal) return refusal;
-
-  deps.inFlight?.add(id);
+  const seats = input.attendees.length;
+  const early = refuseEarly(deps, session, seats, now);
+  if (early) return early;
+  const release = await admit(deps, session, seats);
   try {
+    // Decided again on the ledger the bookings admitted before this one left behind.
+    const refusal = refuseEarly(deps, session, seats, now);
+    if (refusal) return refusal;
+    deps.inFlight?.add(id);
     return await writeAndFinish(deps, input, session, id, now);
   } finally {
     deps.inFlight?.delete(id);
+    release();
   }
 }
+
+const admit = (deps: BookingDeps, session: SessionDoc, seats: number): Promise<() => void> =>
+  deps.admission?.admit(session._id, seats, () => seatsLeft(deps.ledgers ? deps.ledgers.latest(session) : session)) ?? Promise.resolve(() => {});
 
 /** A refusal decided on the newest ledger this process knows, before anything is written; null when the seats fit. */
 function refuseEarly(deps: BookingDeps, read: SessionDoc, seats: number, now: Date): PlaceResult | null {

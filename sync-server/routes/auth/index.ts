@@ -4,11 +4,13 @@ import { CouchUnavailable } from '../../../couch/client/unavailable';
 import { ROLES } from '../../../domain/databases';
 import { loginRequest, signupRequest, type PublicUser } from '../../../domain/schemas/auth';
 import { LoginThrottle } from '../../accounts/login-throttle';
+import type { ContactNames } from '../../accounts/contact-names';
 import { createUser, findUser } from '../../accounts/users';
 import { HttpError, parseInput } from '../../http-error';
 import { SESSION_COOKIE, requireUser } from '../../plugins/session';
 
 export interface AuthRouteOptions {
+  names: ContactNames;
   loginRateLimitPerMinute: number;
   loginFailuresPerAccount: number;
 }
@@ -50,6 +52,7 @@ export default async function authRoutes(app: FastifyInstance, options: AuthRout
     if (!cookie) throw invalidCredentials();
     const user = await findUser(app.couch.admin, email);
     if (!user) throw invalidCredentials();
+    options.names.remember(user.email, user.name);
     setSessionCookie(request, reply, cookie);
     return user;
   }
@@ -100,6 +103,7 @@ export default async function authRoutes(app: FastifyInstance, options: AuthRout
   app.get('/me', { preHandler: requireUser }, async (request) => {
     const user = await findUser(app.couch.admin, request.user!.name);
     if (!user) throw new HttpError(401, 'unauthorized', 'Please log in first.');
+    options.names.remember(user.email, user.name);
     return { user };
   });
 }

@@ -3,8 +3,9 @@ import { z } from 'zod';
 import { ROLES } from '../../../domain/databases';
 import { bookingRequest, bookingsQuery, idempotencyKey, toPublicBooking } from '../../../domain/schemas/booking';
 import { resolveWindow } from '../../../domain/schemas/lists';
-import { ContactNames } from '../../accounts/contact-names';
+import type { ContactNames } from '../../accounts/contact-names';
 import { cancelBooking } from '../../bookings/cancel-booking';
+import { NextSessions } from '../../bookings/next-sessions';
 import { IdempotencyKeyReused, placeBooking } from '../../bookings/place-booking';
 import { bookingsList, findBooking } from '../../bookings/read-bookings';
 import { HttpError, parseInput } from '../../http-error';
@@ -24,9 +25,9 @@ async function requireBooker(request: FastifyRequest): Promise<void> {
   }
 }
 
-export default async function bookingRoutes(app: FastifyInstance, options: { cursors: ListCursors }) {
+export default async function bookingRoutes(app: FastifyInstance, options: { cursors: ListCursors; names: ContactNames }) {
   const deps = app.bookingDeps;
-  const contactNames = new ContactNames(app.couch.admin);
+  const nextSessions = new NextSessions(deps);
   const user = (request: FastifyRequest): SessionUser => request.user!;
   const isInstructor = (request: FastifyRequest) => hasRole(request.user, ROLES.instructor);
 
@@ -35,12 +36,12 @@ export default async function bookingRoutes(app: FastifyInstance, options: { cur
     const header = request.headers['idempotency-key'];
     const key = header === undefined ? undefined : parseInput(idempotencyKey.describe('Idempotency-Key'), header);
     const { name } = user(request);
-    const contact = { name: await contactNames.of(name), email: name };
+    const contact = { name: await options.names.of(name), email: name };
     try {
       const result = await placeBooking(deps, { sessionId, attendees, owner: name, contact, ...(key ? { idempotencyKey: key } : {}) });
       // Lost races on the seat ledger: lets load tests and operators see contention without logs.
       reply.header('booking-retries', String(result.retries));
-      if ('refused' in result) throw await placeRefusal(deps, result, attendees.length);
+      if ('refused' in result) throw await placeRefusal(nextSessions, result, attendees.length);
       return reply.status(201).send({ booking: toPublicBooking(result.booking) });
     } catch (error) {
       if (!(error instanceof HttpError)) app.finishOrphansSoon();

@@ -1,6 +1,5 @@
 import type { CancelVerdict } from '../../../domain/booking-rules';
-import type { BookingDeps } from '../../bookings/deps';
-import { nextSessionsWithRoom } from '../../bookings/next-sessions';
+import type { NextSessions } from '../../bookings/next-sessions';
 import type { PlaceResult, Refusal } from '../../bookings/place-booking';
 import { HttpError } from '../../http-error';
 import { toPublicBooking } from '../../../domain/schemas/booking';
@@ -17,13 +16,13 @@ const MESSAGES: Record<Refusal, string> = {
 };
 
 /** The one place that turns a booking refusal code into an HTTP answer. */
-export async function placeRefusal(deps: BookingDeps, result: Extract<PlaceResult, { refused: Refusal }>, seats: number): Promise<HttpError> {
+export async function placeRefusal(nextSessions: NextSessions, result: Extract<PlaceResult, { refused: Refusal }>, seats: number): Promise<HttpError> {
   const { refused, session, booking } = result;
   const details: Record<string, unknown> = booking ? { booking: toPublicBooking(booking) } : {};
   if (refused === 'session_not_found') return new HttpError(404, refused, MESSAGES[refused], details);
   if (refused === 'session_full' || refused === 'overbooked_on_conflict') {
     details.seatsLeft = result.seatsLeft;
-    details.nextSessions = session ? await nextSessionsWithRoom(deps, session.courseId, seats, session._id) : [];
+    details.nextSessions = session ? await nextSessions.withRoom(session.courseId, seats, session._id) : [];
   }
   return new HttpError(409, refused, MESSAGES[refused], details);
 }
