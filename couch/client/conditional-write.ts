@@ -18,23 +18,31 @@ export interface RetryOptions {
   jitterMs?: number;
 }
 
+export interface WriteOptions<T> extends RetryOptions {
+  /** A revision the caller has just read or written: it stands in for the first read. */
+  known?: T;
+  /** How the document is written (a 409 means conflict, as from a PUT); one insert by default. */
+  write?: (doc: T) => Promise<{ rev: string }>;
+}
+
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Read, decide, write with the `_rev` that was read. A 409 means another writer won the race: read
  * again and decide again. Correctness rests on CouchDB's revision check, never on a lock in this
  * process, so several sync-server processes can run side by side.
- * `decide` receives `null` when the document does not exist. `known`, a revision the caller has just
- * read or written, stands in for the first read; if it is no longer current the write gets a 409.
+ * `decide` receives `null` when the document does not exist. A `known` revision that is no longer
+ * current simply gets a 409 and is read again.
  */
 export async function conditionalWrite<T extends { _id: string; _rev?: string }, R>(
   db: DocumentScope<T>,
   id: string,
   decide: (current: T | null) => Decision<T, R> | Promise<Decision<T, R>>,
-  options: RetryOptions & { known?: T } = {},
+  options: WriteOptions<T> = {},
 ): Promise<R & { retries: number; rev?: string }> {
   const attempts = options.attempts ?? 40;
   let jitter = options.jitterMs ?? 5;
+  const write = options.write ?? ((doc: T) => db.insert(doc));
   for (let attempt = 0; attempt < attempts; attempt++) {
     const current =
       attempt === 0 && options.known?._rev
@@ -46,7 +54,7 @@ export async function conditionalWrite<T extends { _id: string; _rev?: string },
     const decision = await decide(current as T | null);
     if ('done' in decision) return { ...decision.done, retries: attempt };
     try {
-      const { rev } = await db.insert({ ...decision.write, _id: id, ...(current?._rev ? { _rev: current._rev } : {}) });
+      const { rev } = await write({ ...decision.write, _id: id, ...(current?._rev ? { _rev: current._rev } : {}) });
       return { ...decision.result, retries: attempt, rev };
     } catch (error) {
       if (!isConflict(error)) throw error;

@@ -1,6 +1,7 @@
 import { conditionalWrite } from '../../couch/client/conditional-write';
 import type { BookingDoc, BookingReason, BookingStatus } from '../../domain/schemas/booking';
-import { bookingsDb, nowOf, type BookingDeps } from './deps';
+import { DB } from '../../domain/databases';
+import { bookingsDb, nowOf, writeOptions, type BookingDeps } from './deps';
 
 type Transition = { to: 'confirmed' } | { to: 'cancelled' | 'rejected'; reason: BookingReason };
 
@@ -33,7 +34,7 @@ export async function moveBooking(
       };
       return { write: next, result: { booking: next as BookingDoc | null } };
     },
-    { ...deps.retry, known },
+    writeOptions(deps, DB.bookings, known),
   );
   return booking;
 }

@@ -4,7 +4,7 @@ import { decideHold, type HoldVerdict } from '../../domain/booking-rules';
 import type { SessionDoc } from '../../domain/schemas/catalog';
 import { DB } from '../../domain/databases';
 import { seatsLeft } from '../../domain/seats';
-import { catalogDb, nowOf, type BookingDeps, type HoldOutcome, type HoldRequest } from './deps';
+import { catalogDb, nowOf, writeOptions, type BookingDeps, type HoldOutcome, type HoldRequest } from './deps';
 import { resolveLedgerConflicts, type ConflictedSession } from './resolve-conflicts';
 
 type Held = Omit<HoldOutcome, 'retries'>;
@@ -72,7 +72,12 @@ function catalogCopies(deps: BookingDeps): Promise<number> {
 
 /** One conditional write for a whole batch of holds on one session; a hold is 'ok' only once it settled. */
 export async function holdBatch(deps: BookingDeps, sessionId: string, batch: readonly HoldRequest[], rounds = SETTLE_ROUNDS): Promise<HoldOutcome[]> {
-  const { outcomes, retries, ledger, rev } = await conditionalWrite(catalogDb(deps), sessionId, (session) => decideBatch(session, batch, nowOf(deps)), deps.retry);
+  const { outcomes, retries, ledger, rev } = await conditionalWrite(
+    catalogDb(deps),
+    sessionId,
+    (session) => decideBatch(session, batch, nowOf(deps)),
+    writeOptions(deps, DB.catalog),
+  );
   if (ledger) deps.ledgers?.see(rev ? { ...ledger, _rev: rev } : ledger);
   const settles = outcomes.some((outcome) => outcome.verdict === 'ok') && (await catalogCopies(deps)) > 1;
   if (!settles) return outcomes.map((outcome) => ({ ...outcome, retries }));
@@ -108,7 +113,7 @@ export async function releaseHolds(deps: BookingDeps, sessionId: string, holdIds
       if (!session || kept.length === holds.length) return { done: { released: 0 } };
       return { write: { ...session, holds: kept }, result: { released: holds.length - kept.length } };
     },
-    deps.retry,
+    writeOptions(deps, DB.catalog),
   );
   return released;
 }

@@ -1,11 +1,12 @@
 import { isConflict, isNotFound } from '../../couch/client';
 import { decideHold, type HoldVerdict } from '../../domain/booking-rules';
+import { DB } from '../../domain/databases';
 import { bookingDocId, DOC_TYPES, newHoldId } from '../../domain/doc-ids';
 import type { BookingDoc, BookingReason, BookingRequest } from '../../domain/schemas/booking';
 import type { SessionDoc } from '../../domain/schemas/catalog';
 import { seatsLeft } from '../../domain/seats';
 import { moveBooking } from './booking-status';
-import { bookingsDb, catalogDb, nowOf, reached, type BookingDeps } from './deps';
+import { bookingsDb, catalogDb, nowOf, reached, writeDoc, type BookingDeps } from './deps';
 import { idempotentBookingId } from './idempotency';
 import { holdSeats } from './ledger';
 
@@ -44,7 +45,7 @@ async function readBooking(deps: BookingDeps, id: string): Promise<BookingDoc | 
 /** Writes the pending booking; with an idempotency id, a concurrent twin may win and is answered instead. */
 async function writePending(deps: BookingDeps, doc: BookingDoc): Promise<{ written: boolean; booking: BookingDoc }> {
   try {
-    const { rev } = await bookingsDb(deps).insert(doc);
+    const { rev } = await writeDoc(deps, DB.bookings, doc);
     return { written: true, booking: { ...doc, _rev: rev } };
   } catch (error) {
     const twin = isConflict(error) && doc.idempotencyKey ? await readBooking(deps, doc._id) : null;

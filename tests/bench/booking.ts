@@ -4,10 +4,12 @@
  * CouchDB release, or COUCH_URL when set) and one sync-server on loopback, then measures:
  *   contended: every customer books 1 seat on one 12-seat session at the same moment;
  *   spread:    the same load over `sessions` sessions;
- *   floor:     as many bare conditional updates of `sessions` documents, straight to CouchDB.
+ *   floor:     as many bare conditional updates of `sessions` documents, straight to CouchDB;
+ *   grouped floor: the same updates written through the group commit the bookings use.
  */
 import { parseArgs } from 'node:util';
-import { conditionalWrite } from '../../couch/client/conditional-write';
+import { BulkWrites } from '../../couch/client/bulk-writes';
+import { conditionalWrite, type WriteOptions } from '../../couch/client/conditional-write';
 import { ROLES } from '../../domain/databases';
 import { buildApp } from '../../sync-server/app';
 import { attendees, createCustomers, insertSession, readSession } from '../helpers/bookings';
@@ -93,17 +95,23 @@ async function main() {
     // Apache CouchDB makes a new database admin-only; the floor is written as the validator writes.
     await app.couch.admin.request({ db: 'rft_floor', path: '_security', method: 'PUT', body: { admins: { names: [], roles: ['_admin'] }, members: { names: [], roles: [ROLES.sync] } } });
     await floorDb.bulk({ docs: Array.from({ length: SESSIONS }, (_, i) => ({ _id: `doc:${i}`, n: 0 })) });
-    const floor = await timed(() =>
-      Promise.all(
-        cookies.map((_, i) =>
-          timed(() => conditionalWrite(floorDb, `doc:${i % SESSIONS}`, (doc) => ({ write: { _id: `doc:${i % SESSIONS}`, n: (doc?.n ?? 0) + 1 }, result: {} }))),
+    type FloorDoc = { _id: string; _rev?: string; n: number };
+    const updates = (options: WriteOptions<FloorDoc> = {}) =>
+      timed(() =>
+        Promise.all(
+          cookies.map((_, i) =>
+            timed(() => conditionalWrite(floorDb, `doc:${i % SESSIONS}`, (doc) => ({ write: { _id: `doc:${i % SESSIONS}`, n: (doc?.n ?? 0) + 1 }, result: {} }), options)),
+          ),
         ),
-      ),
-    );
+      );
+    const floor = await updates();
+    const grouped = new BulkWrites(app.couch.sync);
+    const groupedFloor = await updates({ write: (doc) => grouped.write('rft_floor', doc) });
 
     const contendedSummary = summarise(contended.value.map((r) => r.ms), contended.ms);
     const spreadSummary = summarise(spread.value.map((r) => r.ms), spread.ms);
     const floorSummary = summarise(floor.value.map((r) => r.ms), floor.ms);
+    const groupedSummary = summarise(groupedFloor.value.map((r) => r.ms), groupedFloor.ms);
     const statuses = (results: { status: number }[]) =>
       results.reduce<Record<string, number>>((count, r) => ({ ...count, [r.status]: (count[r.status] ?? 0) + 1 }), {});
     const report = {
@@ -118,9 +126,13 @@ async function main() {
       },
       spread: { ...spreadSummary, statuses: statuses(spread.value), retriesPerBooking: round(spread.value.reduce((sum, r) => sum + r.retries, 0) / CUSTOMERS, 2) },
       floor: { ...floorSummary, retriesPerUpdate: round(floor.value.reduce((sum, r) => sum + r.value.retries, 0) / CUSTOMERS, 2) },
+      groupedFloor: { ...groupedSummary, retriesPerUpdate: round(groupedFloor.value.reduce((sum, r) => sum + r.value.retries, 0) / CUSTOMERS, 2) },
+      // How many times a bare update's cost a booking costs: above 1, bookings are slower.
       validatorCost: {
         throughputRatio: round(floorSummary.perSecond / spreadSummary.perSecond, 2),
         p50Ratio: round(spreadSummary.p50Ms / floorSummary.p50Ms, 2),
+        groupedThroughputRatio: round(groupedSummary.perSecond / spreadSummary.perSecond, 2),
+        groupedP50Ratio: round(spreadSummary.p50Ms / groupedSummary.p50Ms, 2),
       },
     };
     console.log(JSON.stringify(report, null, 2));
@@ -128,6 +140,7 @@ async function main() {
       contended: { 'p50 ms': contendedSummary.p50Ms, 'p95 ms': contendedSummary.p95Ms, 'per s': contendedSummary.perSecond, retries: report.contended.retriesPerBooking, 'confirmed seats': confirmedSeats },
       spread: { 'p50 ms': spreadSummary.p50Ms, 'p95 ms': spreadSummary.p95Ms, 'per s': spreadSummary.perSecond, retries: report.spread.retriesPerBooking, 'confirmed seats': statuses(spread.value)['201'] ?? 0 },
       floor: { 'p50 ms': floorSummary.p50Ms, 'p95 ms': floorSummary.p95Ms, 'per s': floorSummary.perSecond, retries: report.floor.retriesPerUpdate, 'confirmed seats': '-' },
+      'grouped floor': { 'p50 ms': groupedSummary.p50Ms, 'p95 ms': groupedSummary.p95Ms, 'per s': groupedSummary.perSecond, retries: report.groupedFloor.retriesPerUpdate, 'confirmed seats': '-' },
     });
     if (confirmedSeats !== contendedSession.capacity) {
       console.error(`OVERBOOKING OR UNDERBOOKING: ${confirmedSeats} seats held on a ${contendedSession.capacity}-seat session`);
