@@ -17,7 +17,7 @@ export class FollowerTooSlow extends Error {
   }
 }
 
-interface ChangesPage {
+export interface ChangesPage {
   results: Change[];
   last_seq: Seq;
 }
@@ -114,6 +114,37 @@ export class SharedFeed {
     }
   }
 
+  /**
+   * A longpoll from where the feed stands, answered from the feed: the next page of changes it
+   * reads (the first `limit`), or none after `waitMs`. Null when `since` is not where it stands: a
+   * caller that is behind is answered by the database itself.
+   */
+  async nextChanges(since: Seq, limit: number, waitMs: number, signal: AbortSignal): Promise<ChangesPage | null> {
+    const results: Change[] = [];
+    let arrived: () => void = () => {};
+    const listener = (change: Change) => {
+      if (results.length < limit) results.push(change);
+      // The rest of the page is handed out in the same turn; answer once it has been.
+      if (results.length === 1) setImmediate(() => arrived());
+    };
+    this.listeners.add(listener);
+    this.start();
+    try {
+      if (String(await this.position()) !== String(since)) return null;
+      if (!results.length && !signal.aborted) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, waitMs);
+          arrived = () => (clearTimeout(timer), resolve());
+          signal.addEventListener('abort', arrived, { once: true });
+        });
+      }
+      return { results, last_seq: results.at(-1)?.seq ?? since };
+    } finally {
+      this.listeners.delete(listener);
+      if (!this.listeners.size) this.halt();
+    }
+  }
+
   /** Stops the upstream request; followers still waiting simply see no more changes. */
   async close(): Promise<void> {
     this.halt();
@@ -125,7 +156,7 @@ export class SharedFeed {
    * newlines), so the abort is raced here: closing must not wait for the database.
    */
   private read(qs: Record<string, unknown>, signal: AbortSignal): Promise<ChangesPage> {
-    const request: RequestOptions & { signal: AbortSignal } = { db: this.db, path: '_changes', method: 'GET', qs: { include_docs: true, ...qs }, signal };
+    const request: RequestOptions & { signal: AbortSignal } = { db: this.db, path: '_changes', method: 'GET', qs: { include_docs: true, style: 'all_docs', ...qs }, signal };
     const aborted = new Promise<never>((_, reject) => {
       if (signal.aborted) reject(signal.reason);
       signal.addEventListener('abort', () => reject(signal.reason), { once: true });

@@ -6,6 +6,7 @@ import { designFilterNames } from '../../design-docs/compile';
 import { admitDbRequest, judgeDbRequest } from '../db-proxy/allowlist';
 import { openRevsMultipart, type OpenRevsResult } from '../db-proxy/multipart';
 import type { ParsedRequest } from '../db-proxy/operations';
+import { sharedLongpoll, sharesCatalogFeed } from '../db-proxy/shared-longpoll';
 import { bulkGetLatest, openRevisions, type CouchAnswer } from '../db-proxy/revisions';
 import { toQueryString } from '../db-proxy/wire';
 import { couchCredentials } from '../plugins/session';
@@ -41,6 +42,13 @@ function splitPath(request: FastifyRequest): { db: string; rest: string[] } {
   const path = request.url.slice('/db/'.length).split('?')[0] ?? '';
   const [db = '', ...rest] = path.split('/');
   return { db, rest };
+}
+
+/** Aborts when the caller hangs up, so a longpoll it left stops waiting. */
+function untilClosed(reply: FastifyReply): AbortSignal {
+  const closed = new AbortController();
+  reply.raw.once('close', () => closed.abort());
+  return closed.signal;
 }
 
 const wantsMultipart = (request: FastifyRequest): boolean => /multipart\/mixed/i.test(request.headers.accept ?? '');
@@ -97,6 +105,10 @@ export default async function dbProxy(app: FastifyInstance) {
     }
     const body = Buffer.isBuffer(request.body) ? request.body : undefined;
     const parsed = judgeDbRequest({ method: request.method, db, rest, query: request.query, body, user: request.user }, filters);
+    if (sharesCatalogFeed(db, parsed)) {
+      const answer = await sharedLongpoll(app.feeds.catalog, parsed.query, untilClosed(reply));
+      if (answer) return reply.type('application/json').send(JSON.stringify(answer));
+    }
     const credentials = couchCredentials(request);
     if (parsed.handler === 'open-revs') return sendAnswer(request, reply, await openRevisions(app.couch.url, db, parsed, credentials), parsed);
     if (parsed.handler === 'bulk-get') return sendAnswer(request, reply, await bulkGetLatest(app.couch.url, db, parsed, credentials), parsed);
