@@ -102,7 +102,7 @@ async function main() {
       bookingMs.push(ms);
     }
     const report = {
-      streams: { sse: SSE, longpoll: LONGPOLL, longpollsAnswered, openedInMs: round(openedAll.ms), sseFollowersOfTheSharedFeed: app.feeds.catalog.followers },
+      streams: { sse: SSE, longpoll: LONGPOLL, longpollsAnswered, openedInMs: round(openedAll.ms), followersOfTheSharedFeed: app.feeds.catalog.followers },
       health: { before, whileOpening, whileOpen },
       bookingWhileOpen: summary(bookingMs),
     };
