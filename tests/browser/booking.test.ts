@@ -26,6 +26,9 @@ it('books a seat, another open device sees the count drop without reload, and ca
   await booker.book(['Alex Booker', 'Sam Staff']);
 
   await expect.poll(() => booker.request.textContent(), { timeout: 15_000 }).toContain('Confirmed: 2 seats booked.');
+  // The GOV.UK success banner: an alert a screen reader says at once, titled by its heading.
+  const success = booker.page.getByRole('alert', { name: 'Success' });
+  expect(await success.textContent()).toContain('Confirmed: 2 seats booked.');
   expect(await booker.seats.textContent()).toContain('Only 3 seats left');
   await expect.poll(() => watcher.seats.textContent(), { timeout: 10_000 }).toContain('Only 3 seats left');
 

@@ -31,6 +31,13 @@ it('keeps a booking request made offline through a reload, then sends it once ba
   await session.page.locator('#session-heading').waitFor();
   await expect.poll(() => session.request.textContent(), { timeout: 10_000 }).toContain('not yet confirmed, seats are not held');
 
+  // Every other screen says so in a GOV.UK "Important" banner.
+  await page.evaluate(() => (location.hash = '#/'));
+  const important = page.getByRole('region', { name: 'Important' });
+  await expect.poll(() => important.textContent(), { timeout: 10_000 }).toContain('1 booking request saved on this device');
+  await page.evaluate((id) => (location.hash = `#/sessions/${id}`), sessionId);
+  await session.page.locator('#session-heading').waitFor();
+
   await context.setOffline(false);
   await expect.poll(() => session.request.textContent(), { timeout: 30_000 }).toContain('Confirmed: 1 seat booked.');
   await expect.poll(() => session.seats.textContent(), { timeout: 10_000 }).toContain('5 seats left');

@@ -1,4 +1,5 @@
 import { plural } from '../../../shared/format';
+import { NotificationBanner } from '../../../shared/notification-banner';
 import { hrefTo } from '../../../shared/router';
 import { useBookingRequests } from '../hooks/use-booking-requests';
 
@@ -9,10 +10,10 @@ export function OutboxBanner() {
   const answered = requests.filter((request) => request.state === 'confirmed' || request.state === 'rejected').length;
   if (waiting === 0 && answered === 0) return null;
   return (
-    <div className="outbox-banner" role="status">
-      {waiting > 0 && <p>{plural(waiting, 'booking request')} saved on this device: not yet confirmed, seats are not held.</p>}
-      {answered > 0 && <p>{plural(answered, 'booking request')} answered.</p>}
+    <NotificationBanner>
+      {waiting > 0 && <p className="notification-banner__heading">{plural(waiting, 'booking request')} saved on this device: not yet confirmed, seats are not held.</p>}
+      {answered > 0 && <p className="notification-banner__heading">{plural(answered, 'booking request')} answered.</p>}
       <a href={hrefTo('/bookings')}>See my bookings</a>
-    </div>
+    </NotificationBanner>
   );
 }

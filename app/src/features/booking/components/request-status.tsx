@@ -1,4 +1,5 @@
 import { formatLondonDateTime, plural } from '../../../shared/format';
+import { NotificationBanner } from '../../../shared/notification-banner';
 import { hrefTo } from '../../../shared/router';
 import type { BookingRequestDoc } from '../api/booking-request-doc';
 import { updateRequest } from '../api/booking-requests';
@@ -35,7 +36,12 @@ export function RequestStatus({ request, loginHref }: { request: BookingRequestD
           <p>{request.needsLogin ? <a href={loginHref}>Log in again to send it.</a> : `${request.message ? `${request.message} ` : ''}It will be sent again by itself.`}</p>
         </>
       )}
-      {request.state === 'confirmed' && <p className="request__title">Confirmed: {seats(request)} booked.</p>}
+      {request.state === 'confirmed' && (
+        <NotificationBanner kind="success">
+          <p className="notification-banner__heading">Confirmed: {seats(request)} booked.</p>
+          <a href={hrefTo('/bookings')}>See my bookings</a>
+        </NotificationBanner>
+      )}
       {request.state === 'rejected' && (
         <>
           <p className="request__title">Not booked: {request.message}</p>
