@@ -2,6 +2,7 @@ import cookie from '@fastify/cookie';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import type { Account } from '../couch/setup/credentials';
 import { ContactNames } from './accounts/contact-names';
+import { AddressSlots } from './feeds/address-slots';
 import attendanceConflicts from './jobs/attendance-conflicts';
 import recovery from './jobs/recovery';
 import bookingDeps from './plugins/booking-deps';
@@ -38,7 +39,7 @@ export interface AppOptions {
   loginRateLimitPerMinute: number;
   loginFailuresPerAccount: number;
   logger?: FastifyServerOptions['logger'];
-  /** Open /api/events streams one client address may hold; default 20. */
+  /** Open /api/events streams and waiting gateway longpolls one client address may hold; default 20. */
   eventStreamsPerAddress?: number;
   /** Seconds between recovery passes of the schedule and bookings (the first runs at start-up); omitted means off. */
   recoveryIntervalSeconds?: number;
@@ -67,6 +68,7 @@ export async function buildApp(options: AppOptions) {
 
   const cursors = new ListCursors(listCursorKey(options.sync));
   const names = new ContactNames(app.couch.admin);
+  const slots = new AddressSlots(options.eventStreamsPerAddress ?? 20);
   await app.register(
     async (api) => {
       await api.register(jsonCharset);
@@ -82,13 +84,13 @@ export async function buildApp(options: AppOptions) {
       await api.register(calendarRoutes, { cursors });
       // Serving the PWA means devices will ask for the snapshot: have one ready.
       await api.register(catalogSnapshotRoutes, { warm: Boolean(options.staticDir) });
-      await api.register(eventRoutes, { cursorKey: cursorKey(options.sync), streamsPerAddress: options.eventStreamsPerAddress ?? 20 });
+      await api.register(eventRoutes, { cursorKey: cursorKey(options.sync), slots });
       await api.register(attendanceRoutes, { prefix: '/courses/sessions' });
       await api.register(certificateRoutes, { prefix: '/certificates', cursors });
     },
     { prefix: '/api' },
   );
-  await app.register(dbProxy, { prefix: '/db' });
+  await app.register(dbProxy, { prefix: '/db', slots });
   if (options.staticDir) await app.register(pwaRoutes, { root: options.staticDir });
   else app.setNotFoundHandler(sendNotFound);
   return app;

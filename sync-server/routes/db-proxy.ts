@@ -9,6 +9,7 @@ import type { ParsedRequest } from '../db-proxy/operations';
 import { sharedLongpoll, sharesCatalogFeed } from '../db-proxy/shared-longpoll';
 import { bulkGetLatest, openRevisions, type CouchAnswer } from '../db-proxy/revisions';
 import { toQueryString } from '../db-proxy/wire';
+import type { AddressSlots } from '../feeds/address-slots';
 import { couchCredentials } from '../plugins/session';
 
 const REPLICATION_BODY_LIMIT = 16 * 1024 * 1024;
@@ -65,7 +66,7 @@ function sendAnswer(request: FastifyRequest, reply: FastifyReply, answer: CouchA
  * /db/* — the gateway to CouchDB for replication. Each request is judged and parsed by the
  * allowlist; only the request rebuilt from parsed values is forwarded, with the caller's credentials.
  */
-export default async function dbProxy(app: FastifyInstance) {
+export default async function dbProxy(app: FastifyInstance, options: { slots: AddressSlots }) {
   const filters = designFilterNames();
   await app.register(replyFrom, {
     base: app.couch.url,
@@ -106,7 +107,8 @@ export default async function dbProxy(app: FastifyInstance) {
     const body = Buffer.isBuffer(request.body) ? request.body : undefined;
     const parsed = judgeDbRequest({ method: request.method, db, rest, query: request.query, body, user: request.user }, filters);
     if (sharesCatalogFeed(db, parsed)) {
-      const answer = await sharedLongpoll(app.feeds.catalog, parsed.query, untilClosed(reply));
+      const free = options.slots.take(request.ip, reply);
+      const answer = await sharedLongpoll(app.feeds.catalog, parsed.query, untilClosed(reply)).finally(free);
       if (answer) return reply.type('application/json').send(JSON.stringify(answer));
     }
     const credentials = couchCredentials(request);

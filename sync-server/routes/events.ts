@@ -2,6 +2,7 @@ import type { KeyObject } from 'node:crypto';
 import type { OutgoingHttpHeaders } from 'node:http';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ROLES } from '../../domain/databases';
+import type { AddressSlots } from '../feeds/address-slots';
 import type { Change } from '../feeds/changes';
 import { decodeCursor, encodeCursor, type EventCursor } from '../feeds/event-cursor';
 import { bookingEvent, catalogEvent, type FeedEvent } from '../feeds/feed-events';
@@ -17,8 +18,8 @@ const MAX_BUFFERED_BYTES = 1024 * 1024;
 export interface EventRouteOptions {
   /** Signs event ids, so an id this installation never sent is refused. */
   cursorKey: KeyObject;
-  /** Open streams one client address may hold at once. */
-  streamsPerAddress: number;
+  /** Open streams each client address may hold, shared with the gateway's waiting longpolls. */
+  slots: AddressSlots;
 }
 
 const readsBookings = (user: SessionUser | null): boolean => hasRole(user, ROLES.service) || hasRole(user, ROLES.instructor);
@@ -40,12 +41,11 @@ function resumeFrom(request: FastifyRequest, key: KeyObject): EventCursor | null
  * in both databases' changes feeds after it, so Last-Event-ID resumes with no gap and no repeat.
  * Every stream follows the process's shared changes feeds (one upstream request per database, not
  * per stream); booking events go only to service accounts and the instructor, whose credentials
- * are checked again before each one. A client address may hold `streamsPerAddress` streams.
+ * are checked again before each one. Each stream holds one of its client address's slots.
  */
 export default async function eventRoutes(app: FastifyInstance, options: EventRouteOptions) {
   const key = options.cursorKey;
   const open = new Set<() => void>();
-  const perAddress = new Map<string, number>();
   app.addHook('preClose', async () => {
     for (const close of open) close();
   });
@@ -53,16 +53,17 @@ export default async function eventRoutes(app: FastifyInstance, options: EventRo
   app.get('/events', async (request, reply) => {
     const bookingsToo = readsBookings(request.user);
     const resumed = resumeFrom(request, key);
-    const address = request.ip;
-    if ((perAddress.get(address) ?? 0) >= options.streamsPerAddress) {
-      reply.header('retry-after', '10');
-      throw new HttpError(429, 'too_many_streams', `At most ${options.streamsPerAddress} event streams may be open from one address. Close one and try again.`);
+    const free = options.slots.take(request.ip, reply);
+    let cursor: EventCursor;
+    try {
+      cursor = {
+        catalog: resumed?.catalog ?? (await app.feeds.catalog.position()),
+        bookings: resumed?.bookings ?? (bookingsToo ? await app.feeds.bookings.position() : null),
+      };
+    } catch (error) {
+      free();
+      throw error;
     }
-    const cursor: EventCursor = {
-      catalog: resumed?.catalog ?? (await app.feeds.catalog.position()),
-      bookings: resumed?.bookings ?? (bookingsToo ? await app.feeds.bookings.position() : null),
-    };
-    perAddress.set(address, (perAddress.get(address) ?? 0) + 1);
 
     reply.hijack();
     const out = reply.raw;
@@ -82,9 +83,7 @@ export default async function eventRoutes(app: FastifyInstance, options: EventRo
     const close = () => {
       if (stop.signal.aborted) return;
       stop.abort();
-      const left = (perAddress.get(address) ?? 1) - 1;
-      if (left > 0) perAddress.set(address, left);
-      else perAddress.delete(address);
+      free();
       clearInterval(keepAlive);
       open.delete(close);
       out.end();

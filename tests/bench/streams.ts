@@ -43,7 +43,7 @@ async function main() {
     travelBufferMinutes: 60,
     loginRateLimitPerMinute: 1_000_000,
     loginFailuresPerAccount: 1_000,
-    eventStreamsPerAddress: SSE + 10,
+    eventStreamsPerAddress: SSE + LONGPOLL + 10,
   });
   const stop = new AbortController();
   try {

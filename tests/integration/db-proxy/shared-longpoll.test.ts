@@ -64,7 +64,7 @@ describe('GET /db/rft_catalog/_changes?feed=longpoll from the head', () => {
   let app: TestApp;
   let baseUrl: string;
   beforeAll(async () => {
-    ({ app, baseUrl } = await listenTestApp());
+    ({ app, baseUrl } = await listenTestApp({ eventStreamsPerAddress: WAITERS }));
   });
   afterAll(() => app.close());
 
@@ -76,13 +76,17 @@ describe('GET /db/rft_catalog/_changes?feed=longpoll from the head', () => {
   };
   const withoutSeq = ({ seq: _, ...change }: Changes['results'][number]) => change;
 
-  it('waits on the shared feed, and answers each caller the changes the database has since that sequence', async () => {
+  it('waits on the shared feed, answers each caller the changes the database has since that sequence, and caps waits per address', async () => {
     const head = await app.feeds.catalog.position();
     const query = new URLSearchParams({ feed: 'longpoll', since: String(head), style: 'all_docs', heartbeat: '10000' });
     const polls = Array.from({ length: WAITERS }, () =>
       fetch(`${baseUrl}/db/${DB.catalog}/_changes?${query}`).then(async (response) => ({ status: response.status, body: (await response.json()) as Changes })),
     );
     await expect.poll(() => app.feeds.catalog.followers).toBe(WAITERS);
+    const refused = await fetch(`${baseUrl}/db/${DB.catalog}/_changes?${query}`);
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('retry-after')).toBe('10');
+    expect(await refused.json()).toMatchObject({ error: 'too_many_streams', message: expect.stringContaining('streams') });
     await insertCourseWithSession(couch, { title: 'Longpoll course', start: new Date(Date.UTC(2033, 4, 1 + (process.pid % 28), 9)) });
     const answers = await Promise.all(polls);
     const stored = await upstream(head);
