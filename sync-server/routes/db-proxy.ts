@@ -43,6 +43,10 @@ function splitPath(request: FastifyRequest): { db: string; rest: string[] } {
   return { db, rest };
 }
 
+/** A `_changes` request that waits for the next change, however long that takes (the embedded server ignores `timeout`). */
+const waitsForChanges = (parsed: ParsedRequest): boolean =>
+  parsed.path.endsWith('/_changes') && (parsed.query.feed === 'longpoll' || parsed.query.feed === 'continuous');
+
 const wantsMultipart = (request: FastifyRequest): boolean => /multipart\/mixed/i.test(request.headers.accept ?? '');
 
 function sendAnswer(request: FastifyRequest, reply: FastifyReply, answer: CouchAnswer, parsed: ParsedRequest) {
@@ -62,6 +66,12 @@ export default async function dbProxy(app: FastifyInstance) {
   await app.register(replyFrom, {
     base: app.couch.url,
     undici: { bodyTimeout: 0, headersTimeout: 120_000 },
+  });
+  // Closing waits for every request in flight, and a feed waiting for a change may never answer:
+  // cut the open feeds, as a restarting CouchDB would; their clients reconnect and resume from their checkpoints.
+  const openFeeds = new Set<FastifyReply>();
+  app.addHook('preClose', async () => {
+    for (const reply of openFeeds) reply.raw.destroy();
   });
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
@@ -100,6 +110,10 @@ export default async function dbProxy(app: FastifyInstance) {
     const credentials = couchCredentials(request);
     if (parsed.handler === 'open-revs') return sendAnswer(request, reply, await openRevisions(app.couch.url, db, parsed, credentials), parsed);
     if (parsed.handler === 'bulk-get') return sendAnswer(request, reply, await bulkGetLatest(app.couch.url, db, parsed, credentials), parsed);
+    if (waitsForChanges(parsed)) {
+      openFeeds.add(reply);
+      reply.raw.once('close', () => openFeeds.delete(reply));
+    }
     const forwarded = parsed.body === undefined ? null : JSON.stringify(parsed.body);
     return reply.from(parsed.path, {
       method: parsed.method,
