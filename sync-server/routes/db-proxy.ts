@@ -52,6 +52,10 @@ function untilClosed(reply: FastifyReply): AbortSignal {
   return closed.signal;
 }
 
+/** A `_changes` request that waits for the next change, however long that takes (the embedded server ignores `timeout`). */
+const waitsForChanges = (parsed: ParsedRequest): boolean =>
+  parsed.path.endsWith('/_changes') && (parsed.query.feed === 'longpoll' || parsed.query.feed === 'continuous');
+
 const wantsMultipart = (request: FastifyRequest): boolean => /multipart\/mixed/i.test(request.headers.accept ?? '');
 
 function sendAnswer(request: FastifyRequest, reply: FastifyReply, answer: CouchAnswer, parsed: ParsedRequest) {
@@ -71,6 +75,12 @@ export default async function dbProxy(app: FastifyInstance, options: { slots: Ad
   await app.register(replyFrom, {
     base: app.couch.url,
     undici: { bodyTimeout: 0, headersTimeout: 120_000 },
+  });
+  // Closing waits for every request in flight, and a feed waiting for a change may never answer:
+  // cut the open feeds, as a restarting CouchDB would; their clients reconnect and resume from their checkpoints.
+  const openFeeds = new Set<FastifyReply>();
+  app.addHook('preClose', async () => {
+    for (const reply of openFeeds) reply.raw.destroy();
   });
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
@@ -106,6 +116,10 @@ export default async function dbProxy(app: FastifyInstance, options: { slots: Ad
     }
     const body = Buffer.isBuffer(request.body) ? request.body : undefined;
     const parsed = judgeDbRequest({ method: request.method, db, rest, query: request.query, body, user: request.user }, filters);
+    if (waitsForChanges(parsed)) {
+      openFeeds.add(reply);
+      reply.raw.once('close', () => openFeeds.delete(reply));
+    }
     if (sharesCatalogFeed(db, parsed)) {
       const free = options.slots.take(request.ip, reply);
       const answer = await sharedLongpoll(app.feeds.catalog, parsed.query, untilClosed(reply)).finally(free);

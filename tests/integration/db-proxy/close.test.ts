@@ -1,0 +1,28 @@
+import { expect, it } from 'vitest';
+import { DB } from '../../../domain/databases';
+import { listenTestApp } from '../../helpers/listen';
+
+/**
+ * A feed waits for the next change however long that takes (the embedded server ignores `timeout`),
+ * and every open app holds one: closing must not wait for them, or a stop signal never ends the server.
+ */
+it.each([
+  ['a longpoll the database answers', 'feed=longpoll&filter=catalog/window&heartbeat=1000', false],
+  ['a continuous feed', 'feed=continuous&heartbeat=1000', false],
+  ['a longpoll waiting on the shared feed', 'feed=longpoll&heartbeat=60000', true],
+])('closes while a replicating client holds %s open, and ends it', async (_, query, shared) => {
+  const { app, baseUrl } = await listenTestApp();
+  const { update_seq: since } = (await (await fetch(`${baseUrl}/db/${DB.catalog}`)).json()) as { update_seq: number };
+  const response = fetch(`${baseUrl}/db/${DB.catalog}/_changes?${query}&since=${since}`);
+  const outcome = response.then(
+    (answer) => answer.text().then(() => 'ended', () => 'cut'),
+    () => 'cut',
+  );
+  // Until the gateway holds the feed: the shared feed has its follower, or the database sent its headers.
+  if (shared) await expect.poll(() => app.feeds.catalog.followers).toBe(1);
+  else expect((await response).status).toBe(200);
+
+  await app.close();
+
+  expect(await outcome).toBe('cut');
+});
