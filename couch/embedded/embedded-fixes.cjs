@@ -23,3 +23,44 @@ validation.installValidationMethods = function installValidationMethodsKeepingRe
     return validatingBulkDocs.apply(this, arguments);
   };
 };
+
+// Ends a `_changes` feed when its client goes away.
+//
+// express-pouchdb 4.2.0's continuous feed never stops once its client disconnects: the live feed
+// keeps following the database and its heartbeat timer keeps writing to the closed response, so
+// every feed anyone opened and dropped (anonymously, on the public catalog) stayed for the life of
+// the server. Each request gets its own view of the database here, whose live feeds are cancelled,
+// and heartbeat timers cleared, when the response closes.
+const changesRoute = require.resolve('express-pouchdb/lib/routes/changes.js', {
+  paths: [require('node:path').dirname(require.resolve('pouchdb-server/package.json'))],
+});
+const registerChanges = require(changesRoute);
+
+function endingWithTheClient(handler) {
+  return function changesEndingWithTheClient(req, res, next) {
+    const feeds = [];
+    const timers = [];
+    const db = req.db;
+    req.db = Object.create(db, {
+      changes: { value: (...args) => feeds[feeds.push(db.changes(...args)) - 1] },
+    });
+    const setInterval = global.setInterval;
+    global.setInterval = (...args) => timers[timers.push(setInterval(...args)) - 1];
+    res.once('close', () => {
+      timers.forEach(clearInterval);
+      feeds.forEach((feed) => typeof feed.cancel === 'function' && feed.cancel());
+    });
+    try {
+      return handler(req, res, next);
+    } finally {
+      global.setInterval = setInterval;
+    }
+  };
+}
+
+require.cache[changesRoute].exports = function registerChangesEndingWithTheClient(app) {
+  const route = Object.create(app);
+  route.get = (path, ...handlers) => app.get(path, ...handlers.slice(0, -1), endingWithTheClient(handlers.at(-1)));
+  route.post = (path, ...handlers) => app.post(path, ...handlers.slice(0, -1), endingWithTheClient(handlers.at(-1)));
+  return registerChanges(route);
+};
