@@ -95,6 +95,8 @@ function cases(today: string, courseId: string, fullSessionId: string): Case[] {
     { name: 'certificates (customer)', url: '/api/certificates', who: 'customer', items: 'certificates' },
     { name: 'certificates (employer), first page', url: '/api/certificates', who: 'employer', items: 'certificates' },
     { name: 'certificates (employer), next pages', url: '/api/certificates', who: 'employer', items: 'certificates', follow: true },
+    // A window holding none of the employer's certificates: the page reads its whole row budget.
+    { name: 'certificates (employer), a window with none', url: `/api/certificates?from=${addDaysToDate(today, 3000)}&to=${addDaysToDate(today, 3100)}`, who: 'employer', items: 'certificates' },
     { name: 'expiring certificates, 90 days', url: '/api/certificates/expiring', who: 'instructor', items: 'certificates' },
     { name: 'expiring certificates, 366 days, next pages', url: '/api/certificates/expiring?days=366', who: 'instructor', items: 'certificates', follow: true },
   ];

@@ -30,7 +30,7 @@ const SPREAD = [2, -1, 0, 2, -3];
 /** Every this many sessions one is cancelled, and its bookings with it. */
 const CANCEL_EVERY = 97;
 /** One booking in this many belongs to the employer account, one in CUSTOMER_EVERY to the plain customer. */
-const EMPLOYER_EVERY = 50;
+const EMPLOYER_EVERY = 20;
 const CUSTOMER_EVERY = 2_000;
 /** The other bookings belong to this many owners without accounts. */
 const OTHER_OWNERS = 1_997;
