@@ -8,9 +8,11 @@ export interface ViewRange {
   start: unknown[];
   end: unknown[];
   descending?: boolean;
+  /** Read the rows' documents too (the default); without them a row carries the view's value only, which is much cheaper to read. */
+  docs?: boolean;
 }
 
-/** `PageSource.rows` over a view whose keys are arrays, read with their documents. */
+/** `PageSource.rows` over a view whose keys are arrays, read with their documents unless `docs` is false. */
 export function viewRows<D>(db: DocumentScope<D>, ddoc: string, view: string, range: ViewRange): PageSource<unknown>['rows'] {
   const prefix = range.prefix ?? [];
   return async (start, count) => {
@@ -18,10 +20,10 @@ export function viewRows<D>(db: DocumentScope<D>, ddoc: string, view: string, ra
       startkey: [...prefix, ...((start as unknown[] | undefined) ?? range.start)],
       endkey: [...prefix, ...range.end],
       inclusive_end: false,
-      include_docs: true,
+      include_docs: range.docs ?? true,
       limit: count,
       ...(range.descending ? { descending: true } : {}),
     });
-    return result.rows.map((row) => ({ key: (row.key as unknown as unknown[]).slice(prefix.length), doc: row.doc }));
+    return result.rows.map((row) => ({ key: (row.key as unknown as unknown[]).slice(prefix.length), value: row.value, doc: row.doc }));
   };
 }

@@ -142,8 +142,8 @@ describe('bookings views', () => {
     expect(ddoc(DB.bookings, ID).views?.by_session?.reduce).toBe('_sum');
   });
 
-  it('by_owner keys by [owner, sessionStart, id]', () => {
-    expect(view(DB.bookings, ID, 'by_owner')(booking)).toEqual([[[booking.owner, booking.sessionStart, booking._id], null]]);
+  it("by_owner keys by [owner, sessionStart, id], with what the booking's certificate ids need", () => {
+    expect(view(DB.bookings, ID, 'by_owner')(booking)).toEqual([[[booking.owner, booking.sessionStart, booking._id], { sessionId: booking.sessionId, seats: 2 }]]);
   });
 
   it('by_start keys every booking by [sessionStart, id]', () => {

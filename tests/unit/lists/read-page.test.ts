@@ -50,13 +50,29 @@ describe('readPage', () => {
     expect(pages.slice(0, -1).every((page) => page.length === 10)).toBe(true);
   });
 
-  it('answers a short page with a cursor rather than read more than 2,000 rows', async () => {
+  it('answers a short page with a cursor rather than read more than 1,000 rows', async () => {
     const { source, reads } = memoryView(keys(5_000), (key) => (key === 'k4999' ? [key] : []));
     const first = await readPage(source, 10, null);
     expect(first.items).toEqual([]);
     expect(first.next).not.toBeNull();
-    expect(reads.reduce((sum, n) => sum + n, 0)).toBeLessThan(2_200);
+    expect(reads.reduce((sum, n) => sum + n, 0)).toBeLessThan(1_100);
     expect((await everyPage(source, 10)).flat()).toEqual(['k4999']);
+  });
+
+  it('reads ever larger batches while a filter leaves out every row, so a sparse page costs few reads', async () => {
+    const { source, reads } = memoryView(keys(5_000), (key) => (key === 'k4999' ? [key] : []));
+    const first = await readPage(source, 10, null);
+    expect(first.items).toEqual([]);
+    // 50, 100, 200, 400 and the 250 left of the 1,000 rows a page reads at most; each read also
+    // asks one row more, and each after the first the row it starts from.
+    expect(reads).toEqual([51, 102, 202, 402, 252]);
+  });
+
+  it('reads about what the page still needs at the rate rows gave items, not twice the batch', async () => {
+    const { source, reads } = memoryView(keys(1_000), (key) => (Number(key.slice(1)) % 2 === 0 ? [key] : []));
+    const page = await readPage(source, 100, null);
+    expect(page.items).toHaveLength(100);
+    expect(reads).toEqual([101, 102]);
   });
 
   it('splits a row with several items across pages without a gap or a repeat', async () => {
