@@ -41,8 +41,15 @@ function endingWithTheClient(handler) {
     const feeds = [];
     const timers = [];
     const db = req.db;
+    // Only live feeds: cancelling a one-shot read answers it with nothing, which the route cannot take.
     req.db = Object.create(db, {
-      changes: { value: (...args) => feeds[feeds.push(db.changes(...args)) - 1] },
+      changes: {
+        value: (options, ...rest) => {
+          const feed = db.changes(options, ...rest);
+          if (options && (options.live || options.continuous)) feeds.push(feed);
+          return feed;
+        },
+      },
     });
     const setInterval = global.setInterval;
     global.setInterval = (...args) => timers[timers.push(setInterval(...args)) - 1];

@@ -47,4 +47,21 @@ describe.runIf(inject('couch').engine === 'embedded')('the embedded server', () 
     // Node warns when more than 10 live feeds listen on one database at once.
     expect(logged.filter((line) => line.includes('MaxListenersExceededWarning'))).toEqual([]);
   });
+
+  it('survives longpolls whose clients hang up while their first answer is read', async () => {
+    await fetch(`${couch.url}/scratch/_bulk_docs`, {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/json' },
+      body: JSON.stringify({ docs: Array.from({ length: 200 }, (_, i) => ({ _id: `doc-${i}` })) }),
+    });
+    for (let poll = 0; poll < 40; poll++) {
+      const hangUp = new AbortController();
+      const answer = fetch(`${couch.url}/scratch/_changes?feed=longpoll&since=0&include_docs=true`, { headers, signal: hangUp.signal }).catch(() => null);
+      setTimeout(() => hangUp.abort(), poll % 8);
+      await answer;
+    }
+    const after = await fetch(`${couch.url}/scratch/_changes?feed=longpoll&since=0&limit=1`, { headers });
+    expect(after.status).toBe(200);
+    expect(logged.filter((line) => line.includes('exited'))).toEqual([]);
+  });
 });
