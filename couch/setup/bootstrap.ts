@@ -22,14 +22,19 @@ export interface BootstrapOptions {
 /** db name → design doc id → deployed version */
 export type DeployedVersions = Record<string, Record<string, string>>;
 
-/** 412 on create means someone else created it first: CouchDB's own start-up, or another instance's bootstrap. */
+/**
+ * 412 on create means someone else created it first: CouchDB's own start-up, or another instance's
+ * bootstrap. Racing CouchDB's own start-up for `_users` can also end in a 500 `conflict` while the
+ * database does get created, so any refusal is checked against the database being there.
+ */
 async function ensureDatabase(server: ServerScope, name: string): Promise<void> {
   try {
     await server.db.get(name);
   } catch (error) {
     if (!isNotFound(error)) throw error;
-    await server.db.create(name).catch((createError: unknown) => {
-      if ((createError as { statusCode?: number }).statusCode !== 412) throw createError;
+    await server.db.create(name).catch(async (createError: unknown) => {
+      if ((createError as { statusCode?: number }).statusCode === 412) return;
+      if (!(await server.db.get(name).then(() => true, () => false))) throw createError;
     });
   }
 }
