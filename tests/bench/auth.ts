@@ -8,9 +8,7 @@ import { parseArgs } from 'node:util';
 import { basicAuth, couchAs } from '../../couch/client';
 import { DB } from '../../domain/databases';
 import { createServiceAccount } from '../../sync-server/accounts/service-accounts';
-import { buildApp } from '../../sync-server/app';
-import { startTestCouch } from '../helpers/test-couch';
-import { engineSpec } from './engine';
+import { benchStack, deadline } from './engine';
 
 const { values } = parseArgs({ options: { engine: { type: 'string', default: 'embedded' }, repeat: { type: 'string', default: '20' } } });
 const REPEAT = Number(values.repeat);
@@ -33,12 +31,8 @@ async function times(count: number, request: () => Promise<Response>, expected: 
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
 async function main() {
-  setTimeout(() => {
-    console.error('bench:auth ran past its deadline');
-    process.exit(1);
-  }, DEADLINE_MS).unref();
-  const couch = await startTestCouch(await engineSpec(values.engine));
-  const app = await buildApp({ couchUrl: couch.url, admin: couch.admin, sync: couch.sync, travelBufferMinutes: 60, loginRateLimitPerMinute: 1_000_000, loginFailuresPerAccount: 1_000_000 });
+  deadline('bench:auth', DEADLINE_MS);
+  const { couch, app } = await benchStack(values.engine, { loginFailuresPerAccount: 1_000_000 });
   try {
     const baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
     const email = `bench-${Date.now()}@test.example`;

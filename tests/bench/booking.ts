@@ -11,10 +11,8 @@ import { parseArgs } from 'node:util';
 import { BulkWrites } from '../../couch/client/bulk-writes';
 import { conditionalWrite, type WriteOptions } from '../../couch/client/conditional-write';
 import { ROLES } from '../../domain/databases';
-import { buildApp } from '../../sync-server/app';
 import { attendees, createCustomers, insertSession, readSession } from '../helpers/bookings';
-import { startTestCouch } from '../helpers/test-couch';
-import { engineSpec } from './engine';
+import { benchStack, deadline } from './engine';
 
 const { values } = parseArgs({
   options: {
@@ -43,15 +41,8 @@ function summarise(latencies: number[], wallMs: number) {
 }
 
 async function main() {
-  const deadline = setTimeout(() => {
-    console.error('bench:booking ran past its deadline');
-    process.exit(1);
-  }, DEADLINE_MS);
-  deadline.unref();
-
-  const couch = await startTestCouch(await engineSpec(values.engine));
-  console.log(`engine: ${couch.engine}`);
-  const app = await buildApp({ couchUrl: couch.url, admin: couch.admin, sync: couch.sync, travelBufferMinutes: 60, loginRateLimitPerMinute: 1_000_000, loginFailuresPerAccount: 1_000 });
+  deadline('bench:booking', DEADLINE_MS);
+  const { couch, app } = await benchStack(values.engine);
   try {
     const baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
     const customers = await createCustomers(app.couch, CUSTOMERS);

@@ -11,12 +11,11 @@
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { addDaysToDate, londonDate } from '../../domain/london-time';
-import { buildApp } from '../../sync-server/app';
 import { createCustomers } from '../helpers/bookings';
-import { startTestCouch, INSTRUCTOR } from '../helpers/test-couch';
+import { INSTRUCTOR } from '../helpers/test-couch';
 import { percentile, round } from './app/stats';
-import { engineSpec } from './engine';
 import { indexListViews, seedLists } from './lists/seed';
+import { benchStack, deadline } from './engine';
 
 const { values } = parseArgs({
   options: {
@@ -162,15 +161,8 @@ async function measure(baseUrl: string, spec: Case, headers: Record<string, stri
 }
 
 async function main() {
-  const deadline = setTimeout(() => {
-    console.error('bench:lists ran past its deadline');
-    process.exit(1);
-  }, DEADLINE_MS);
-  deadline.unref();
-
-  const couch = await startTestCouch(await engineSpec(values.engine));
-  console.log(`engine: ${couch.engine}`);
-  const app = await buildApp({ couchUrl: couch.url, admin: couch.admin, sync: couch.sync, travelBufferMinutes: 60, loginRateLimitPerMinute: 1_000_000, loginFailuresPerAccount: 1_000 });
+  deadline('bench:lists', DEADLINE_MS);
+  const { couch, app } = await benchStack(values.engine);
   try {
     const baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
     const [customer, employer] = await createCustomers(app.couch, 2);

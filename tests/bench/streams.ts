@@ -6,10 +6,9 @@
  * of bookings made while they are open. The promise: health p95 < 100 ms, a booking < 500 ms.
  */
 import { parseArgs } from 'node:util';
-import { buildApp } from '../../sync-server/app';
 import { attendees, createCustomers, insertSession } from '../helpers/bookings';
-import { startTestCouch } from '../helpers/test-couch';
 import { percentile, round } from './app/stats';
+import { benchStack, deadline } from './engine';
 
 async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> {
   const start = performance.now();
@@ -30,21 +29,8 @@ const summary = (ms: number[]) => {
 };
 
 async function main() {
-  const deadline = setTimeout(() => {
-    console.error('bench:streams ran past its deadline');
-    process.exit(1);
-  }, DEADLINE_MS);
-  deadline.unref();
-  const couch = await startTestCouch({ engine: 'embedded' });
-  const app = await buildApp({
-    couchUrl: couch.url,
-    admin: couch.admin,
-    sync: couch.sync,
-    travelBufferMinutes: 60,
-    loginRateLimitPerMinute: 1_000_000,
-    loginFailuresPerAccount: 1_000,
-    eventStreamsPerAddress: SSE + LONGPOLL + 10,
-  });
+  deadline('bench:streams', DEADLINE_MS);
+  const { couch, app } = await benchStack('embedded', { eventStreamsPerAddress: SSE + LONGPOLL + 10 });
   const stop = new AbortController();
   try {
     const baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
