@@ -130,7 +130,8 @@ export class SharedFeed {
     this.listeners.add(listener);
     this.start();
     try {
-      if (String(await this.position()) !== String(since)) return null;
+      const head = await this.position();
+      if (String(head) !== String(since)) return null;
       if (!results.length && !signal.aborted) {
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, waitMs);
@@ -138,7 +139,8 @@ export class SharedFeed {
           signal.addEventListener('abort', arrived, { once: true });
         });
       }
-      return { results, last_seq: results.at(-1)?.seq ?? since };
+      // The database's own form of the sequence (a number on the embedded server), not the query's text.
+      return { results, last_seq: results.at(-1)?.seq ?? head };
     } finally {
       this.listeners.delete(listener);
       if (!this.listeners.size) this.halt();

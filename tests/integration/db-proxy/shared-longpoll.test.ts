@@ -37,7 +37,7 @@ describe('SharedFeed.nextChanges', () => {
   it('leaves a caller that is behind to the database, answers none after the wait, and keeps to the limit', async () => {
     expect(await feed.nextChanges(0, 100, 1_000, new AbortController().signal)).toBeNull();
     const head = await feed.position();
-    expect(await feed.nextChanges(head, 100, 200, new AbortController().signal)).toEqual({ results: [], last_seq: head });
+    expect(await feed.nextChanges(String(head), 100, 200, new AbortController().signal)).toEqual({ results: [], last_seq: head });
 
     const now = await feed.position();
     const limited = feed.nextChanges(now, 2, 30_000, new AbortController().signal);
