@@ -1,12 +1,7 @@
 import type { ServerScope } from 'nano';
+import { KeyedBatches, type ItemOutcome } from './keyed-batches';
 
 type Doc = { _id: string; _rev?: string; [field: string]: unknown };
-
-interface Waiting {
-  doc: Doc;
-  resolve: (written: { rev: string }) => void;
-  reject: (error: unknown) => void;
-}
 
 type BulkResult = { id: string; rev?: string; error?: string; reason?: string };
 
@@ -22,6 +17,11 @@ export class DocWriteError extends Error {
   }
 }
 
+const outcomeOf = (result: BulkResult | undefined, doc: Doc): ItemOutcome<{ rev: string }> =>
+  result?.rev && !result.error
+    ? { status: 'fulfilled', value: { rev: result.rev } }
+    : { status: 'rejected', reason: new DocWriteError(result ?? { id: doc._id, error: 'missing', reason: 'No answer for this document.' }) };
+
 /**
  * Group commit of single-document writes: writes to a database asked for while a `_bulk_docs`
  * request to it is in flight go together in the next one. Each document is still accepted or
@@ -29,40 +29,16 @@ export class DocWriteError extends Error {
  * sees what its own write would have answered; a whole request that fails fails each write in it.
  */
 export class BulkWrites {
-  private readonly queues = new Map<string, Waiting[]>();
+  private readonly batches: KeyedBatches<Doc, { rev: string }>;
 
-  constructor(
-    private readonly server: ServerScope,
-    private readonly maxBatch = 200,
-  ) {}
-
-  write(db: string, doc: Doc): Promise<{ rev: string }> {
-    return new Promise((resolve, reject) => {
-      const queue = this.queues.get(db);
-      if (queue) return queue.push({ doc, resolve, reject });
-      this.queues.set(db, [{ doc, resolve, reject }]);
-      void this.drain(db);
-    });
+  constructor(server: ServerScope, maxBatch = 200) {
+    this.batches = new KeyedBatches(async (db, docs) => {
+      const results = (await server.use(db).bulk({ docs })) as BulkResult[];
+      return docs.map((doc, i) => outcomeOf(results[i], doc));
+    }, maxBatch);
   }
 
-  private async drain(db: string): Promise<void> {
-    for (;;) {
-      const queue = this.queues.get(db) ?? [];
-      if (!queue.length) {
-        this.queues.delete(db);
-        return;
-      }
-      const batch = queue.splice(0, this.maxBatch);
-      try {
-        const results = (await this.server.use(db).bulk({ docs: batch.map((waiting) => waiting.doc) })) as BulkResult[];
-        batch.forEach((waiting, i) => {
-          const result = results[i];
-          if (result?.rev && !result.error) waiting.resolve({ rev: result.rev });
-          else waiting.reject(new DocWriteError(result ?? { id: waiting.doc._id, error: 'missing', reason: 'No answer for this document.' }));
-        });
-      } catch (error) {
-        batch.forEach((waiting) => waiting.reject(error));
-      }
-    }
+  write(db: string, doc: Doc): Promise<{ rev: string }> {
+    return this.batches.add(db, doc);
   }
 }

@@ -1,11 +1,6 @@
+import { KeyedBatches } from '../../couch/client/keyed-batches';
 import type { BookingDeps, HoldOutcome, HoldRequest } from './deps';
 import { holdBatch } from './ledger';
-
-interface Waiting {
-  booking: HoldRequest;
-  resolve: (outcome: HoldOutcome) => void;
-  reject: (error: unknown) => void;
-}
 
 /**
  * Group commit: holds on one session that arrive while a write for it is in flight in this process
@@ -13,33 +8,15 @@ interface Waiting {
  * Only a throughput measure: correctness still rests on the `_rev` check, across processes too.
  */
 export class HoldBatcher {
-  private readonly queues = new Map<string, Waiting[]>();
+  private readonly batches: KeyedBatches<HoldRequest, HoldOutcome>;
 
-  constructor(private readonly deps: BookingDeps) {}
-
-  hold(booking: HoldRequest): Promise<HoldOutcome> {
-    return new Promise((resolve, reject) => {
-      const queue = this.queues.get(booking.sessionId);
-      if (queue) return queue.push({ booking, resolve, reject });
-      this.queues.set(booking.sessionId, [{ booking, resolve, reject }]);
-      void this.drain(booking.sessionId);
-    });
+  constructor(deps: BookingDeps) {
+    this.batches = new KeyedBatches(async (sessionId, bookings) =>
+      (await holdBatch(deps, sessionId, bookings)).map((value) => ({ status: 'fulfilled' as const, value })),
+    );
   }
 
-  private async drain(sessionId: string): Promise<void> {
-    for (;;) {
-      const batch = this.queues.get(sessionId) ?? [];
-      if (!batch.length) {
-        this.queues.delete(sessionId);
-        return;
-      }
-      this.queues.set(sessionId, []);
-      try {
-        const outcomes = await holdBatch(this.deps, sessionId, batch.map((waiting) => waiting.booking));
-        batch.forEach((waiting, i) => waiting.resolve(outcomes[i]!));
-      } catch (error) {
-        batch.forEach((waiting) => waiting.reject(error));
-      }
-    }
+  hold(booking: HoldRequest): Promise<HoldOutcome> {
+    return this.batches.add(booking.sessionId, booking);
   }
 }
