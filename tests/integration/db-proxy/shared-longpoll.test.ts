@@ -5,6 +5,8 @@ import { SharedFeed } from '../../../sync-server/feeds/shared-feed';
 import type { TestApp } from '../../helpers/build-app';
 import { insertCourseWithSession } from '../../helpers/catalog-fixtures';
 import { listenTestApp } from '../../helpers/listen';
+import { waitingLongpoll } from '../../helpers/waiting-longpoll';
+import { openSse } from '../feeds/sse';
 
 const couch = inject('couch');
 const WAITERS = 10;
@@ -76,26 +78,34 @@ describe('GET /db/rft_catalog/_changes?feed=longpoll from the head', () => {
   };
   const withoutSeq = ({ seq: _, ...change }: Changes['results'][number]) => change;
 
-  it('waits on the shared feed, answers each caller the changes the database has since that sequence, and caps waits per address', async () => {
-    const head = await app.feeds.catalog.position();
-    const query = new URLSearchParams({ feed: 'longpoll', since: String(head), style: 'all_docs', heartbeat: '10000' });
-    const polls = Array.from({ length: WAITERS }, () =>
-      fetch(`${baseUrl}/db/${DB.catalog}/_changes?${query}`).then(async (response) => ({ status: response.status, body: (await response.json()) as Changes })),
-    );
-    await expect.poll(() => app.feeds.catalog.followers).toBe(WAITERS);
-    const refused = await fetch(`${baseUrl}/db/${DB.catalog}/_changes?${query}`);
-    expect(refused.status).toBe(429);
-    expect(refused.headers.get('retry-after')).toBe('10');
-    expect(await refused.json()).toMatchObject({ error: 'too_many_streams', message: expect.stringContaining('streams') });
+  it('waits on the shared feed, and answers each caller the changes the database has since its sequence', async () => {
+    const query = new URLSearchParams({ feed: 'longpoll', style: 'all_docs', heartbeat: '10000' });
+    const polls: Promise<{ status: number; body: Changes; since: unknown }>[] = [];
+    for (let waiter = 0; waiter < WAITERS; waiter++) {
+      const { response, since } = await waitingLongpoll(app, baseUrl, query);
+      polls.push(response.then(async (answer) => ({ status: answer.status, body: (await answer.json()) as Changes, since })));
+    }
     await insertCourseWithSession(couch, { title: 'Longpoll course', start: new Date(Date.UTC(2033, 4, 1 + (process.pid % 28), 9)) });
-    const answers = await Promise.all(polls);
-    const stored = await upstream(head);
-    for (const { status, body } of answers) {
+    // Other test files write to the catalog too: a caller may have been woken by their change first.
+    for (const { status, body, since } of await Promise.all(polls)) {
       expect(status).toBe(200);
       expect(body.results.length).toBeGreaterThan(0);
       expect(body.last_seq).toEqual(body.results.at(-1)!.seq);
-      expect(stored.results.map(withoutSeq)).toEqual(expect.arrayContaining(body.results.map(withoutSeq)));
+      expect((await upstream(since)).results.map(withoutSeq)).toEqual(expect.arrayContaining(body.results.map(withoutSeq)));
     }
     await expect.poll(() => app.feeds.catalog.followers).toBe(0);
+  });
+
+  it("counts a waiting longpoll against its address's streams, with the event streams", async () => {
+    const streams = await Promise.all(Array.from({ length: WAITERS }, () => openSse(`${baseUrl}/api/events`)));
+    try {
+      expect(streams.map((stream) => stream.status)).toEqual(Array(WAITERS).fill(200));
+      const refused = await fetch(`${baseUrl}/db/${DB.catalog}/_changes?feed=longpoll&since=${await app.feeds.catalog.position()}`);
+      expect(refused.status).toBe(429);
+      expect(refused.headers.get('retry-after')).toBe('10');
+      expect(await refused.json()).toMatchObject({ error: 'too_many_streams', message: expect.stringContaining('streams') });
+    } finally {
+      streams.forEach((stream) => stream.close());
+    }
   });
 });
