@@ -5,6 +5,11 @@ const PAGE_SIZE = 100;
 /** The embedded server ignores a longpoll `timeout` (DESIGN.md); newlines every few seconds keep the request alive. */
 const HEARTBEAT_MS = 10_000;
 const RETRY_MS = [250, 500, 1_000, 2_000, 5_000];
+/**
+ * How long the feed runs on after its last follower leaves: longpoll callers leave with every answer
+ * and ask again at once, and a feed kept running knows its position without asking the database.
+ */
+const LINGER_MS = 2_000;
 /** Changes one follower may have waiting before it is cut off; it resumes from its cursor when it reconnects. */
 export const FOLLOWER_QUEUE_LIMIT = 1_000;
 
@@ -32,7 +37,7 @@ const pause = (ms: number, signal: AbortSignal) =>
  * One upstream `_changes` longpoll for one database, shared by every follower in this process:
  * 400 open event streams cost the database one listener, not 400. It runs while someone follows,
  * survives the database going away (retrying with a growing pause, resuming from its last
- * sequence) and stops when the last follower leaves.
+ * sequence) and stops two seconds after the last follower leaves.
  */
 export class SharedFeed {
   private readonly listeners = new Set<(change: Change) => void>();
@@ -40,6 +45,7 @@ export class SharedFeed {
   private stop: AbortController | null = null;
   private loop: Promise<void> | null = null;
   private reading: Promise<Seq> | null = null;
+  private idle: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly server: ServerScope,
@@ -109,8 +115,7 @@ export class SharedFeed {
       }
     } finally {
       signal.removeEventListener('abort', onAbort);
-      this.listeners.delete(listener);
-      if (!this.listeners.size) this.halt();
+      this.leave(listener);
     }
   }
 
@@ -142,8 +147,7 @@ export class SharedFeed {
       // The database's own form of the sequence (a number on the embedded server), not the query's text.
       return { results, last_seq: results.at(-1)?.seq ?? head };
     } finally {
-      this.listeners.delete(listener);
-      if (!this.listeners.size) this.halt();
+      this.leave(listener);
     }
   }
 
@@ -167,7 +171,19 @@ export class SharedFeed {
     return Promise.race([this.server.request(request) as Promise<ChangesPage>, aborted]);
   }
 
+  private leave(listener: (change: Change) => void): void {
+    this.listeners.delete(listener);
+    if (this.listeners.size || this.idle) return;
+    this.idle = setTimeout(() => {
+      this.idle = null;
+      if (!this.listeners.size) this.halt();
+    }, LINGER_MS);
+    this.idle.unref();
+  }
+
   private start(): void {
+    if (this.idle) clearTimeout(this.idle);
+    this.idle = null;
     if (this.stop) return;
     const stop = new AbortController();
     this.stop = stop;
@@ -175,6 +191,8 @@ export class SharedFeed {
   }
 
   private halt(): void {
+    if (this.idle) clearTimeout(this.idle);
+    this.idle = null;
     this.stop?.abort();
     this.stop = null;
     this.head = null;

@@ -46,10 +46,12 @@ describe('SharedFeed.nextChanges', () => {
     await expect.poll(() => feed.followers).toBe(1);
     await server.use(db).bulk({ docs: ['a', 'b', 'c', 'd'].map((_id) => ({ _id })) });
     const page = await limited;
-    // Apache CouchDB reads its shards in no fixed order: any two of the four.
-    expect(page?.results).toHaveLength(2);
+    // A waiting longpoll may wake on the first change alone (the embedded server always does), and
+    // Apache CouchDB reads its shards in no fixed order: one or two of the four.
+    expect(page?.results.length).toBeGreaterThanOrEqual(1);
+    expect(page?.results.length).toBeLessThanOrEqual(2);
     expect(page?.results.every((change) => ['a', 'b', 'c', 'd'].includes(change.id))).toBe(true);
-    expect(page?.last_seq).toEqual(page?.results[1]?.seq);
+    expect(page?.last_seq).toEqual(page?.results.at(-1)?.seq);
   });
 
   it('stops waiting when the caller hangs up', async () => {
