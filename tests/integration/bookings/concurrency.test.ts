@@ -1,17 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../helpers/build-app';
 import { listenTestApp } from '../../helpers/listen';
+import { startTestCouch, type RunningTestCouch } from '../../helpers/test-couch';
 import { attendees, bookingsOfSession, createCustomers, insertSession, ledgerAgrees, readSession } from '../../helpers/bookings';
 
 const CROWD = 200;
 
+// A database of its own: recovery tests in other files finish every pending booking they find.
+let couch: RunningTestCouch;
 let app: TestApp;
 let crowd: { name: string; authorization: string }[];
 beforeAll(async () => {
-  app = await buildTestApp();
+  couch = await startTestCouch();
+  app = await buildTestApp({}, couch);
   crowd = await createCustomers(app.couch, CROWD);
 });
-afterAll(() => app.close());
+afterAll(async () => {
+  await app?.close();
+  await couch?.stop();
+});
 
 const bookOne = (authorization: string, sessionId: string) =>
   app.inject({ method: 'POST', url: '/api/bookings', headers: { authorization }, payload: { sessionId, attendees: attendees(1) } });
@@ -38,7 +45,7 @@ describe('zero overbooking under concurrency', () => {
 
   it('two sync-server instances on one CouchDB racing over real HTTP never overbook', async () => {
     const session = await insertSession(app.couch, { capacity: 10 });
-    const [one, two] = await Promise.all([listenTestApp(), listenTestApp()]);
+    const [one, two] = await Promise.all([listenTestApp({}, couch), listenTestApp({}, couch)]);
     try {
       const racers = crowd.slice(0, 60);
       const answers = await Promise.all(
