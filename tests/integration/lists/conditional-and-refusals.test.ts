@@ -15,6 +15,27 @@ const year = 2117 + randomInt(0, 3);
 const window = `from=${year}-01-01&to=${year}-12-01`;
 const get = (url: string, headers: Record<string, string> = {}) => app.inject({ method: 'GET', url, headers });
 
+/**
+ * Reads a list, then checks every matching If-None-Match form is 304 with the same ETag; returns that ETag.
+ * The course list and the instructor's lists span the whole database, which other test files write to while
+ * this runs: when the list really changed in between (a 200 with another ETag), it is read again.
+ */
+async function conditionalGets(url: string, headers: Record<string, string>, rounds = 5): Promise<string> {
+  const first = await get(url, headers);
+  expect(first.statusCode, url).toBe(200);
+  expect(first.headers['cache-control'], url).toBe(headers.cookie ? 'private, no-cache' : 'no-cache');
+  const etag = first.headers.etag as string;
+  for (const ifNoneMatch of [etag, `W/${etag}`, `"other", ${etag}`, '*']) {
+    const again = await get(url, { ...headers, 'if-none-match': ifNoneMatch });
+    if (again.statusCode === 200 && again.headers.etag !== etag && rounds > 1) return conditionalGets(url, headers, rounds - 1);
+    expect(again.statusCode, `${url} ${ifNoneMatch}`).toBe(304);
+    expect(again.body).toBe('');
+    expect(again.headers.etag).toBe(etag);
+  }
+  expect((await get(url, { ...headers, 'if-none-match': '"other"' })).statusCode).toBe(200);
+  return etag;
+}
+
 describe('ETag and 304 on every list', () => {
   it('answers 304 with no body to a matching If-None-Match, and a new ETag once the list changes', async () => {
     const course = listCourse();
@@ -32,19 +53,9 @@ describe('ETag and 304 on every list', () => {
     ];
     const etags: string[] = [];
     for (const [url, headers] of lists) {
-      const first = await get(url, headers);
-      expect(first.statusCode, url).toBe(200);
-      const etag = first.headers.etag as string;
+      const etag = await conditionalGets(url, headers);
       expect(etag, url).toMatch(/^"[A-Za-z0-9_-]{27}"$/);
-      expect(first.headers['cache-control'], url).toBe(headers.cookie ? 'private, no-cache' : 'no-cache');
       etags.push(etag);
-      for (const ifNoneMatch of [etag, `W/${etag}`, `"other", ${etag}`, '*']) {
-        const again = await get(url, { ...headers, 'if-none-match': ifNoneMatch });
-        expect(again.statusCode, `${url} ${ifNoneMatch}`).toBe(304);
-        expect(again.body).toBe('');
-        expect(again.headers.etag).toBe(etag);
-      }
-      expect((await get(url, { ...headers, 'if-none-match': '"other"' })).statusCode).toBe(200);
     }
 
     await bulkWrite(couch, DB.catalog, [listSession(course, new Date(Date.UTC(year, 2, 4, 9))), listCourse()]);
