@@ -6,8 +6,9 @@ import { moveBooking } from './booking-status';
 import { cancelSessionBookings } from './cancel-session-bookings';
 import { bookingsDb, catalogDb, nowOf, type BookingDeps } from './deps';
 import { HoldBatcher } from './hold-batcher';
-import { bookingsByHold } from './hold-owners';
+import { bookingsByHold, bookingsById } from './hold-owners';
 import { migrateLegacyHolds } from './legacy-holds';
+import { OwnerlessHolds } from './ownerless-holds';
 import { releaseHolds } from './ledger';
 import { finishPending } from './place-booking';
 import { leaseAlive, readLease } from '../instances/lease';
@@ -19,6 +20,8 @@ export interface RecoveryOptions extends Omit<BookingDeps, 'couch' | 'afterWrite
    * without an instance stamp) may still be in flight, so it is left to that process.
    */
   graceSeconds?: number;
+  /** Holds found without a booking in earlier passes; a hold is released once ownerless for the grace period. */
+  ownerless?: OwnerlessHolds;
 }
 
 export interface RecoveryReport {
@@ -44,12 +47,6 @@ async function allSessions(deps: BookingDeps): Promise<ConflictedSession[]> {
     const doc = row.doc as ConflictedSession | undefined;
     return doc?.type === 'session' ? [{ ...doc, holds: doc.holds ?? [] }] : [];
   });
-}
-
-async function bookingsById(deps: BookingDeps, ids: string[]): Promise<Map<string, BookingDoc>> {
-  if (!ids.length) return new Map();
-  const result = await bookingsDb(deps).fetch({ keys: ids });
-  return new Map(result.rows.flatMap((row) => ('doc' in row && row.doc ? [[row.id, row.doc as BookingDoc] as const] : [])));
 }
 
 /**
@@ -154,11 +151,18 @@ export async function recoverBookings(couch: Couch, options: RecoveryOptions = {
   const activeHolds = new Set(active.map((booking) => booking.holdId));
   const suspects = sessions.flatMap((session) => session.holds.filter((hold) => !activeHolds.has(hold.holdId)).map((hold) => hold.holdId));
   const fresh = await bookingsByHold(deps, suspects);
+  const graceMs = (options.graceSeconds ?? DEFAULT_GRACE_SECONDS) * 1000;
+  const ownerless = (options.ownerless ?? new OwnerlessHolds()).overdue(
+    suspects.filter((holdId) => !fresh.has(holdId)),
+    nowOf(deps).getTime(),
+    graceMs,
+  );
+  const isDead = (holdId: string) => {
+    const status = fresh.get(holdId)?.status;
+    return status ? status !== 'pending' && status !== 'confirmed' : ownerless.has(holdId);
+  };
   for (const session of sessions) {
-    const dead = session.holds
-      .filter((hold) => !activeHolds.has(hold.holdId))
-      .filter((hold) => !['pending', 'confirmed'].includes(fresh.get(hold.holdId)?.status ?? 'missing'))
-      .map((hold) => hold.holdId);
+    const dead = session.holds.filter((hold) => !activeHolds.has(hold.holdId) && isDead(hold.holdId)).map((hold) => hold.holdId);
     if (dead.length) report.released += await releaseHolds(deps, session._id, dead);
   }
 

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { OwnerlessHolds } from '../bookings/ownerless-holds';
 import { finishOrphanedBookings, recoverBookings, type RecoveryOptions as BookingRecoveryOptions } from '../bookings/recovery';
 import { recoverSchedule } from '../catalog/recover-schedule';
 import { runPeriodically } from './periodic-pass';
@@ -35,7 +36,8 @@ const SOON_ATTEMPTS = 60;
  */
 export default fp(async function recovery(app: FastifyInstance, options: RecoveryOptions) {
   const interval = options.intervalSeconds ?? 0;
-  const bookingOptions = (): BookingRecoveryOptions => ({ instance: app.instance, inFlight: app.inFlightBookings });
+  const ownerless = new OwnerlessHolds();
+  const bookingOptions = (): BookingRecoveryOptions => ({ instance: app.instance, inFlight: app.inFlightBookings, ownerless });
   let soon: NodeJS.Timeout | undefined;
   let attempts = 0;
   const finishSoon = () => {

@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { BookingDoc } from '../../domain/schemas/booking';
 import { recoverBookings } from '../../sync-server/bookings/recovery';
 import { attendees, bookingsOfSession, createCustomers, insertSession, ledgerAgrees, readSession } from '../helpers/bookings';
 import { nodes, syncServerOn } from './stack';
@@ -23,16 +24,27 @@ async function book(stack: Stack, authorization: string, sessionId: string) {
   return { status: response.status, id: body.booking?.id, error: body.error };
 }
 
-/** After recovery: no conflicting ledger revision, the ledger equals the confirmed bookings, no 201 lost. */
+/**
+ * After recovery: no conflicting ledger revision, no 201 lost (read by id, from a quorum of copies), and the
+ * ledger equals the confirmed bookings. Listing the bookings reads one copy of each shard, which after a
+ * node rejoins can lag for a few seconds: that listing is awaited, bounded.
+ */
 async function expectSettled(stack: Stack, sessionId: string, confirmedIds: string[]) {
   await recoverBookings(stack.app.couch);
   const session = (await stack.app.couch.sync.use('rft_catalog').get(sessionId, { conflicts: true })) as { _conflicts?: string[] };
   expect(session._conflicts ?? []).toEqual([]);
-  const { held, booked } = await ledgerAgrees(stack.app.couch, sessionId);
-  expect(held).toEqual(booked);
-  const stored = await bookingsOfSession(stack.app.couch, sessionId);
-  const confirmed = stored.filter((booking) => booking.status === 'confirmed').map((booking) => booking._id);
-  expect(confirmed.sort()).toEqual([...confirmedIds].sort());
+  const byId = await stack.app.couch.sync.use<BookingDoc>('rft_bookings').fetch({ keys: confirmedIds });
+  expect(byId.rows.map((row) => ('doc' in row ? row.doc?.status : row.error))).toEqual(confirmedIds.map(() => 'confirmed'));
+  await vi.waitFor(
+    async () => {
+      const { held, booked } = await ledgerAgrees(stack.app.couch, sessionId);
+      expect(held).toEqual(booked);
+      const stored = await bookingsOfSession(stack.app.couch, sessionId);
+      const confirmed = stored.filter((booking) => booking.status === 'confirmed').map((booking) => booking._id);
+      expect(confirmed.sort()).toEqual([...confirmedIds].sort());
+    },
+    { timeout: 30_000, interval: 500 },
+  );
 }
 
 describe('two sync-servers on two nodes of a 3-node cluster', () => {

@@ -6,6 +6,7 @@ import type { SessionDoc } from '../../../domain/schemas/catalog';
 import { cancelBooking } from '../../../sync-server/bookings/cancel-booking';
 import type { BookingDeps, WriteStep } from '../../../sync-server/bookings/deps';
 import { placeBooking } from '../../../sync-server/bookings/place-booking';
+import { OwnerlessHolds } from '../../../sync-server/bookings/ownerless-holds';
 import { recoverBookings } from '../../../sync-server/bookings/recovery';
 import type { Couch } from '../../../sync-server/plugins/couch';
 import { buildTestApp, type TestApp } from '../../helpers/build-app';
@@ -132,6 +133,21 @@ describe('crash between each pair of writes, then recovery', () => {
     expect(await recoverNow()).toMatchObject({ released: 1, reseated: 1 });
     expect((await readSession(couch, session._id)).holds.map((hold) => hold.holdId)).toEqual([placed.booking.holdId]);
     await expectConsistent(session._id);
+  });
+
+  it('a hold whose booking cannot be found is released only once it has stayed so for the grace period, across passes', async () => {
+    const session = await insertSession(couch);
+    const ghost = { holdId: newHoldId(), seats: 3, at: new Date().toISOString() };
+    await couch.sync.use<SessionDoc>(DB.catalog).insert({ ...(await readSession(couch, session._id)), holds: [ghost] });
+    const ownerless = new OwnerlessHolds();
+    const start = Date.now();
+    const passAt = (seconds: number) => recoverBookings(couch, { graceSeconds: 120, ownerless, now: () => new Date(start + seconds * 1000) });
+    expect(await passAt(0)).toMatchObject({ released: 0 });
+    expect(await passAt(119)).toMatchObject({ released: 0 });
+    expect((await readSession(couch, session._id)).holds).toEqual([ghost]);
+    expect(await recoverBookings(couch, { graceSeconds: 120, now: () => new Date(start + 600_000) })).toMatchObject({ released: 0 });
+    expect(await passAt(120)).toMatchObject({ released: 1 });
+    expect((await readSession(couch, session._id)).holds).toEqual([]);
   });
 });
 
