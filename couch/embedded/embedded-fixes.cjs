@@ -5,7 +5,11 @@
 // offline queue) `_revisions` IS the new revision's history, so an update to an existing document,
 // or a second conflicting revision, was acknowledged and silently dropped. Here each replicated
 // document keeps its own `_revisions`; validate_doc_update still runs on it.
+const { dirname } = require('node:path');
 const validation = require('pouchdb-validation');
+
+/** A file of the express-pouchdb that pouchdb-server loads. */
+const expressPouchdb = (file) => require.resolve(`express-pouchdb/${file}`, { paths: [dirname(require.resolve('pouchdb-server/package.json'))] });
 
 const keepOwnRevisions = (doc) => {
   if (!doc || typeof doc !== 'object' || !doc._revisions) return;
@@ -31,9 +35,7 @@ validation.installValidationMethods = function installValidationMethodsKeepingRe
 // every feed anyone opened and dropped (anonymously, on the public catalog) stayed for the life of
 // the server. Each request gets its own view of the database here, whose live feeds are cancelled,
 // and heartbeat timers cleared, when the response closes.
-const changesRoute = require.resolve('express-pouchdb/lib/routes/changes.js', {
-  paths: [require('node:path').dirname(require.resolve('pouchdb-server/package.json'))],
-});
+const changesRoute = expressPouchdb('lib/routes/changes.js');
 const registerChanges = require(changesRoute);
 
 function endingWithTheClient(handler) {
@@ -70,4 +72,30 @@ require.cache[changesRoute].exports = function registerChangesEndingWithTheClien
   route.get = (path, ...handlers) => app.get(path, ...handlers.slice(0, -1), endingWithTheClient(handlers.at(-1)));
   route.post = (path, ...handlers) => app.post(path, ...handlers.slice(0, -1), endingWithTheClient(handlers.at(-1)));
   return registerChanges(route);
+};
+
+// Logs in against one `_users` database object.
+//
+// express-pouchdb 4.2.0 opens a new PouchDB for `_users` on every POST /_session, and pouchdb-auth
+// keeps each database it was set up on in a module-level list for the life of the process: every
+// log-in leaked a database object with its wrappers and listeners. Log-ins now share the first one,
+// until the database is deleted (express-pouchdb's own listener then asks for a new one).
+const expressUtils = require(expressPouchdb('lib/utils.js'));
+const openUsersDB = expressUtils.getUsersDB;
+/** Per PouchDB constructor: the `_users` database name and its opened, wrapped database. */
+const usersDBs = new WeakMap();
+const watched = new WeakSet();
+expressUtils.getUsersDB = function getSharedUsersDB(app, PouchDB) {
+  const name = expressUtils.getUsersDBName(app);
+  const shared = usersDBs.get(PouchDB);
+  if (shared && shared.name === name) return shared.db;
+  if (!watched.has(PouchDB)) {
+    watched.add(PouchDB);
+    PouchDB.prependListener('destroyed', (dbName) => {
+      if (usersDBs.get(PouchDB)?.name === dbName) usersDBs.delete(PouchDB);
+    });
+  }
+  const db = openUsersDB(app, PouchDB);
+  usersDBs.set(PouchDB, { name, db });
+  return db;
 };
