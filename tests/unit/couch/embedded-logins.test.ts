@@ -1,6 +1,9 @@
+import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // The embedded server's own modules, as its child process loads them, with the project's fixes first.
@@ -13,11 +16,12 @@ const authDatabases = (fromExpressPouchdb('pouchdb-auth/lib/utils.js') as { dbDa
 const USER = { name: 'logins@test.example', password: 'a-long-enough-password' };
 
 describe('log-ins on the embedded server', () => {
+  const logDir = mkdtempSync(join(tmpdir(), 'rft-logins-'));
   let server: Server;
   let url: string;
   beforeAll(async () => {
     const PouchDB = fromServer('pouchdb-core').plugin(fromServer('pouchdb-adapter-memory')).plugin(fromServer('pouchdb-mapreduce')).plugin(fromServer('pouchdb-replication'));
-    const app = fromServer('express-pouchdb')(PouchDB.defaults({ adapter: 'memory' }), { inMemoryConfig: true, mode: 'fullCouchDB', logPath: false });
+    const app = fromServer('express-pouchdb')(PouchDB.defaults({ adapter: 'memory' }), { inMemoryConfig: true, mode: 'fullCouchDB', logPath: join(logDir, 'log.txt') });
     server = await new Promise((resolve) => {
       const listening: Server = app.listen(0, '127.0.0.1', () => resolve(listening));
     });
@@ -29,7 +33,10 @@ describe('log-ins on the embedded server', () => {
     });
     expect(created.status).toBe(201);
   });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  afterAll(async () => {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    rmSync(logDir, { recursive: true, force: true });
+  });
 
   const logIn = (password: string) =>
     fetch(`${url}/_session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: USER.name, password }) });
