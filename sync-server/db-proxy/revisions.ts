@@ -9,9 +9,10 @@ export interface CouchAnswer {
 
 type Credentials = Record<string, string>;
 
-async function askCouch(url: string, credentials: Credentials, body?: unknown): Promise<CouchAnswer> {
+/** One request to the database, answered as JSON; POST when there is a body, unless `method` says otherwise. */
+export async function askCouch(url: string, credentials: Credentials, body?: unknown, method = body === undefined ? 'GET' : 'POST'): Promise<CouchAnswer> {
   const response = await fetch(url, {
-    method: body === undefined ? 'GET' : 'POST',
+    method,
     headers: { ...credentials, accept: 'application/json', ...(body !== undefined && { 'content-type': 'application/json' }) },
     body: body === undefined ? undefined : JSON.stringify(body),
   });

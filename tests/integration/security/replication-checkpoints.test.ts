@@ -1,9 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import PouchDB from 'pouchdb';
 import { beforeAll, expect, it } from 'vitest';
 import { couchAs } from '../../../couch/client';
 import { DB } from '../../../domain/databases';
 import { memoryPouch } from '../../helpers/node-pouch';
-import { adminGet, useGatewayCallers } from './callers';
+import { adminGet, json, useGatewayCallers } from './callers';
 
 const gateway = useGatewayCallers();
 const { couch } = gateway;
@@ -60,4 +61,19 @@ it("keeps a signed-in reader's checkpoint on the server, so a service resumes wh
   expect(writes.every((request) => request.status === 201)).toBe(true);
   const stored = await adminGet(couch, writes.at(-1)!.path.slice('/db'.length));
   expect(stored.body).toMatchObject({ replicator: 'pouchdb', last_seq: expect.anything() });
+});
+
+it('keeps a checkpoint whose id starts with "..", as PouchDB names about one device in 4,096', async () => {
+  const id = `..${randomBytes(15).toString('base64').replaceAll('/', '.').replaceAll('+', '_')}==`;
+  const url = `${gateway.baseUrl}/db/${DB.bookings}/_local/${id}`;
+  const headers = gateway.headers.service;
+  const before = await fetch(url, { headers });
+  expect(before.status).toBe(404);
+  expect(await before.json()).toMatchObject({ error: 'not_found' });
+  const checkpoint = { session_id: 'dots', last_seq: 7, replicator: 'pouchdb', version: 1 };
+  expect((await fetch(url, json('PUT', checkpoint, headers))).status).toBe(201);
+  const after = await fetch(url, { headers });
+  expect(after.status).toBe(200);
+  expect(await after.json()).toMatchObject({ _id: `_local/${id}`, last_seq: 7 });
+  expect((await adminGet(couch, `/${DB.bookings}/_local/${id}`)).body).toMatchObject({ last_seq: 7 });
 });
