@@ -122,6 +122,7 @@ export async function finishOrphanedBookings(couch: Couch, options: RecoveryOpti
  */
 export async function recoverBookings(couch: Couch, options: RecoveryOptions = {}): Promise<RecoveryReport> {
   const deps: BookingDeps = { couch, ...options };
+  const graceSeconds = options.graceSeconds ?? DEFAULT_GRACE_SECONDS;
   const report: RecoveryReport = { conflictsResolved: 0, confirmed: 0, rejected: 0, released: 0, cancelled: 0, reseated: 0 };
   const activeBookings = async () => [...(await bookingsWithStatus(deps, 'pending')), ...(await bookingsWithStatus(deps, 'confirmed'))];
   let active = await activeBookings();
@@ -143,7 +144,7 @@ export async function recoverBookings(couch: Couch, options: RecoveryOptions = {
   for (const sessionId of cancelledSessions) report.cancelled += (await cancelSessionBookings(couch, sessionId)).bookings;
 
   const pending = active.filter((b) => b.status === 'pending' && !cancelledSessions.has(b.sessionId));
-  const finished = await finishOrphans(deps, pending, options.graceSeconds);
+  const finished = await finishOrphans(deps, pending, graceSeconds);
   report.confirmed += finished.confirmed;
   report.rejected += finished.rejected;
   if (report.confirmed) sessions = await allSessions(deps);
@@ -151,18 +152,18 @@ export async function recoverBookings(couch: Couch, options: RecoveryOptions = {
   const activeHolds = new Set(active.map((booking) => booking.holdId));
   const suspects = sessions.flatMap((session) => session.holds.filter((hold) => !activeHolds.has(hold.holdId)).map((hold) => hold.holdId));
   const fresh = await bookingsByHold(deps, suspects);
-  const graceMs = (options.graceSeconds ?? DEFAULT_GRACE_SECONDS) * 1000;
   const ownerless = (options.ownerless ?? new OwnerlessHolds()).overdue(
     suspects.filter((holdId) => !fresh.has(holdId)),
     nowOf(deps).getTime(),
-    graceMs,
+    graceSeconds * 1000,
   );
+  // Only suspects are in `fresh` or `ownerless`: a hold of an active booking is never dead here.
   const isDead = (holdId: string) => {
     const status = fresh.get(holdId)?.status;
     return status ? status !== 'pending' && status !== 'confirmed' : ownerless.has(holdId);
   };
   for (const session of sessions) {
-    const dead = session.holds.filter((hold) => !activeHolds.has(hold.holdId) && isDead(hold.holdId)).map((hold) => hold.holdId);
+    const dead = session.holds.filter((hold) => isDead(hold.holdId)).map((hold) => hold.holdId);
     if (dead.length) report.released += await releaseHolds(deps, session._id, dead);
   }
 
