@@ -20,6 +20,8 @@ export default defineConfig({
     outDir: fromRoot('./dist/app'),
     emptyOutDir: true,
   },
+  // ES module workers can split: the catalog worker reads its saved copy while PouchDB's chunk loads.
+  worker: { format: 'es' },
   server: {
     proxy: {
       '/api': { target: SYNC_SERVER },

@@ -1,9 +1,8 @@
 import { DOC_TYPES } from '../../../../domain/doc-ids';
-import { localCatalog, type CatalogDoc } from './catalog-db';
+import type { CatalogDoc } from './catalog-db';
 import { asCourseDoc, asSessionDoc } from './catalog-guards';
 import type { PageMessage, Removed, ReplicationState, WorkerMessage } from './catalog-messages';
 import { fetchSnapshot, forgetSnapshot, pendingSnapshotSeq, storeSnapshot } from './catalog-snapshot';
-import { startCatalogReplication } from './replicate-catalog';
 import { readSavedCatalog, saveCatalog } from './saved-catalog';
 
 /*
@@ -18,7 +17,8 @@ const post = (message: WorkerMessage): void => self.postMessage(message);
 const PART = 250;
 const SAVE_AFTER_QUIET_MS = 1_000;
 
-const db = localCatalog();
+let db: PouchDB.Database<CatalogDoc>;
+let startCatalogReplication: typeof import('./replicate-catalog').startCatalogReplication;
 /** The catalog as the page holds it, for the saved copy. */
 const held = new Map<string, CatalogDoc>();
 /** The local update sequence `held` reflects (at least). */
@@ -57,7 +57,7 @@ const save = (): void => {
   clearTimeout(saveTimer);
   saveTimer = undefined;
   // A copy that failed to save only costs the next start a full read.
-  saveCatalog(db, { seq, docs: [...held.values()] }).catch(() => undefined);
+  saveCatalog({ seq, docs: [...held.values()] }).catch(() => undefined);
 };
 
 /** Once changes have gone quiet, so a sync burst is saved once rather than once per batch. */
@@ -66,15 +66,17 @@ const scheduleSave = (): void => {
   saveTimer = setTimeout(save, SAVE_AFTER_QUIET_MS);
 };
 
-/** The device's own copy: the saved one when there is one, else every doc (an older app version's data). */
-const readLocal = async (): Promise<void> => {
-  const saved = await readSavedCatalog(db);
-  if (saved) {
-    // Saved as held: already shaped.
-    for (const doc of saved.docs) held.set(doc._id, doc);
-    seq = saved.seq;
-    return;
-  }
+/** The saved copy, as held when it was saved: already shaped. False when there is none to read. */
+const readSaved = async (): Promise<boolean> => {
+  const saved = await readSavedCatalog().catch(() => undefined);
+  if (!saved) return false;
+  for (const doc of saved.docs) held.set(doc._id, doc);
+  seq = saved.seq;
+  return true;
+};
+
+/** Every doc of the device's PouchDB: a device without a saved copy (not yet saved, or a failed save). */
+const readAll = async (): Promise<void> => {
   seq = (await db.info()).update_seq;
   const all = await db.allDocs({ include_docs: true });
   for (const row of all.rows) if ('doc' in row && row.doc) hold(row.doc as never);
@@ -123,14 +125,24 @@ const sync = (): void => {
   stopReplication = startCatalogReplication(onReplication, snapshotSeq);
 };
 
+/** A device without a saved copy: a new one starts from the server's snapshot, any other reads its PouchDB. */
+const readFirst = async (): Promise<void> => {
+  const fresh = snapshotSeq === undefined && (await db.info()).doc_count === 0;
+  if (fresh && (await startFromSnapshot())) return;
+  await readAll();
+  sendLoaded();
+};
+
 const start = async (): Promise<void> => {
   try {
+    const shown = await readSaved();
+    if (shown) sendLoaded();
+    // Only now: loading PouchDB would hold up this thread while it reads and sends the saved copy.
+    const [catalogDb, replication] = await Promise.all([import('./catalog-db'), import('./replicate-catalog')]);
+    db = catalogDb.localCatalog();
+    startCatalogReplication = replication.startCatalogReplication;
     snapshotSeq = await pendingSnapshotSeq(db);
-    const fresh = snapshotSeq === undefined && (await db.info()).doc_count === 0;
-    if (!fresh || !(await startFromSnapshot())) {
-      await readLocal();
-      sendLoaded();
-    }
+    if (!shown) await readFirst();
     followLocalChanges();
     loaded = true;
     if (syncWanted) sync();

@@ -1,58 +1,55 @@
 import type { CatalogDoc } from './catalog-db';
 
 /**
- * The catalog as the store last held it, kept on the device in a `_local` doc (never replicated)
- * with the update sequence it reflects. Loading one JSON string is over ten times faster than
- * PouchDB reading thousands of docs one by one, so a reopened app draws the calendar from it and
- * then applies the changes made since `seq`.
+ * The catalog as the worker last held it, with the local update sequence it reflects. A reopened
+ * app draws the calendar from it, then applies the changes made since `seq`. It lives in an
+ * IndexedDB database of its own, not in PouchDB: the worker reads it while PouchDB is still loading
+ * and opening, which is most of the time to the first screen.
  */
 export interface SavedCatalog {
   seq: number | string;
   docs: CatalogDoc[];
 }
 
-const SAVED_ID = '_local/saved-catalog';
+const DB_NAME = 'rft_saved_catalog';
+const STORE = 'copies';
+const KEY = 'catalog';
 /** Bump when the stored shape changes: an older copy is then ignored and saved again. */
 const FORMAT = 1;
 
 interface StoredCatalog {
-  _id: string;
-  _rev?: string;
   format: number;
   seq: number | string;
   /** One string, not thousands of objects: IndexedDB stores and loads it in one piece. */
   docs: string;
 }
 
-const hasStatus = (error: unknown, status: number): boolean => (error as { status?: number }).status === status;
+let opened: Promise<IDBDatabase> | undefined;
 
-/** The stored doc's revision as this page last saw it: a `_local` doc is replaced by revision too. */
-let knownRev: string | undefined;
+const database = (): Promise<IDBDatabase> =>
+  (opened ??= new Promise((resolve, reject) => {
+    const request = indexedDB.open(DB_NAME, 1);
+    request.onupgradeneeded = () => request.result.createObjectStore(STORE);
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  }));
 
-const loadStored = async (db: PouchDB.Database): Promise<StoredCatalog | undefined> => {
-  try {
-    const stored = (await db.get(SAVED_ID)) as unknown as StoredCatalog;
-    knownRev = stored._rev;
-    return stored;
-  } catch (error) {
-    if (hasStatus(error, 404)) return undefined;
-    throw error;
-  }
-};
-
-export const readSavedCatalog = async (db: PouchDB.Database): Promise<SavedCatalog | undefined> => {
-  const stored = await loadStored(db);
+export const readSavedCatalog = async (): Promise<SavedCatalog | undefined> => {
+  const request = (await database()).transaction(STORE).objectStore(STORE).get(KEY);
+  const stored = await new Promise<StoredCatalog | undefined>((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result as StoredCatalog | undefined);
+    request.onerror = () => reject(request.error);
+  });
   return stored?.format === FORMAT ? { seq: stored.seq, docs: JSON.parse(stored.docs) as CatalogDoc[] } : undefined;
 };
 
-export const saveCatalog = async (db: PouchDB.Database, saved: SavedCatalog): Promise<void> => {
-  const stored: StoredCatalog = { _id: SAVED_ID, format: FORMAT, seq: saved.seq, docs: JSON.stringify(saved.docs) };
-  try {
-    knownRev = (await db.put({ ...stored, _rev: knownRev })).rev;
-  } catch (error) {
-    if (!hasStatus(error, 409)) throw error;
-    // Another tab saved meanwhile; its copy is no better than ours, so save over it.
-    await loadStored(db);
-    knownRev = (await db.put({ ...stored, _rev: knownRev })).rev;
-  }
+/** Replaces the copy; another tab's copy is no better than this one. */
+export const saveCatalog = async (saved: SavedCatalog): Promise<void> => {
+  const stored: StoredCatalog = { format: FORMAT, seq: saved.seq, docs: JSON.stringify(saved.docs) };
+  const transaction = (await database()).transaction(STORE, 'readwrite');
+  transaction.objectStore(STORE).put(stored, KEY);
+  await new Promise<void>((resolve, reject) => {
+    transaction.oncomplete = () => resolve();
+    transaction.onerror = transaction.onabort = () => reject(transaction.error);
+  });
 };

@@ -1,0 +1,81 @@
+import { beforeAll, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { insertCourseWithSession } from '../helpers/catalog-fixtures';
+import { useBrowserStack } from '../helpers/stack';
+import { SessionsPage } from './pages/sessions-page';
+
+const stack = useBrowserStack();
+const title = `Saved Copy First Aid ${Date.now()}`;
+let fixture: Awaited<ReturnType<typeof insertCourseWithSession>>;
+
+beforeAll(async () => {
+  fixture = await insertCourseWithSession(inject('couch'), { title, start: new Date(Date.UTC(2035, 2, 6, 8, 0)), location: 'A' });
+});
+
+interface StoredCopy {
+  format: number;
+  seq: number | string;
+  docs: string;
+}
+
+/** Runs `change` on the device's saved catalog copy (its own IndexedDB database) and stores the result. */
+const editSavedCopy = (page: Page, sessionId: string, change: { location?: string; seq?: number }): Promise<void> =>
+  page.evaluate(
+    ([id, edit]) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('rft_saved_catalog');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const store = open.result.transaction('copies', 'readwrite').objectStore('copies');
+          const read = store.get('catalog');
+          read.onsuccess = () => {
+            const copy = read.result as StoredCopy;
+            const docs = (JSON.parse(copy.docs) as { _id: string; location?: string }[]).map((doc) =>
+              doc._id === id && edit.location ? { ...doc, location: edit.location } : doc,
+            );
+            const write = store.put({ ...copy, docs: JSON.stringify(docs), seq: edit.seq ?? copy.seq }, 'catalog');
+            write.onsuccess = () => resolve();
+            write.onerror = () => reject(write.error);
+          };
+        };
+      }),
+    [sessionId, change] as const,
+  );
+
+const savedCopyHolds = (page: Page, sessionId: string): Promise<boolean> =>
+  page.evaluate(
+    (id) =>
+      new Promise<boolean>((resolve) => {
+        const open = indexedDB.open('rft_saved_catalog');
+        open.onerror = () => resolve(false);
+        open.onsuccess = () => {
+          if (!open.result.objectStoreNames.contains('copies')) return resolve(false);
+          const read = open.result.transaction('copies').objectStore('copies').get('catalog');
+          read.onsuccess = () => resolve(typeof read.result?.docs === 'string' && (read.result.docs as string).includes(id));
+          read.onerror = () => resolve(false);
+        };
+      }),
+    sessionId,
+  );
+
+it('a reopened device draws the calendar from its saved copy, then applies what its database holds since the copy’s sequence', async () => {
+  const context = await stack.browser.newContext();
+  const sessions = new SessionsPage(await context.newPage());
+  const march = `view=agenda&course=${encodeURIComponent(fixture.course._id)}&from=2035-03-01&to=2035-03-31`;
+  await sessions.goto(stack.baseUrl, march);
+  await sessions.sessionLinks(title).waitFor({ timeout: 30_000 });
+  await sessions.page.locator('.sync-status[data-state="up-to-date"]').waitFor({ timeout: 30_000 });
+  // Saved once sync has been quiet for a second.
+  await expect.poll(() => savedCopyHolds(sessions.page, fixture.session._id), { timeout: 15_000 }).toBe(true);
+
+  // A copy that disagrees with the device's PouchDB: what the reopened calendar shows says which it read.
+  await editSavedCopy(sessions.page, fixture.session._id, { location: 'B' });
+  await sessions.page.reload();
+  await expect.poll(() => sessions.sessionLinks(title).textContent(), { timeout: 20_000 }).toContain('Location B');
+
+  // The copy claims to reflect nothing: every change in the device's PouchDB since then is applied on top.
+  await editSavedCopy(sessions.page, fixture.session._id, { location: 'B', seq: 0 });
+  await sessions.page.reload();
+  await expect.poll(() => sessions.sessionLinks(title).textContent(), { timeout: 20_000 }).toContain('Location A');
+  await context.close();
+});
