@@ -1,5 +1,5 @@
 import './shared/zod-without-eval';
-import { StrictMode } from 'react';
+import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { captureInstallPrompt } from './features/pwa-install/api/install-prompt';
@@ -14,8 +14,11 @@ if (!root) throw new Error('index.html has no #root element');
 
 captureInstallPrompt();
 
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+// A transition, so React renders the first screen in slices and a tap is never kept waiting for it.
+startTransition(() => {
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+});
