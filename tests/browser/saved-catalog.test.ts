@@ -1,35 +1,16 @@
 import { beforeAll, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { insertCourseWithSession, insertSessions } from '../helpers/catalog-fixtures';
+import { insertCourseWithSession } from '../helpers/catalog-fixtures';
 import { useBrowserStack } from '../helpers/stack';
 import { SessionsPage } from './pages/sessions-page';
 
 const stack = useBrowserStack();
 const title = `Saved Copy First Aid ${Date.now()}`;
 let fixture: Awaited<ReturnType<typeof insertCourseWithSession>>;
-let later: string;
 
 beforeAll(async () => {
   fixture = await insertCourseWithSession(inject('couch'), { title, start: new Date(Date.UTC(2035, 2, 6, 8, 0)), location: 'A' });
-  later = (await insertSessions(inject('couch'), fixture.course, [{ start: new Date(Date.UTC(2036, 8, 9, 8, 0)) }]))[0]!._id;
 });
-
-/** Records, before any app script runs, the catalog worker's messages to the page: type and doc ids. */
-const recordWorkerMessages = () => {
-  const seen: { type: string; ids: string[] }[] = [];
-  Object.assign(window, { __workerMessages: seen });
-  const PageWorker = window.Worker;
-  window.Worker = class extends PageWorker {
-    constructor(...args: ConstructorParameters<typeof Worker>) {
-      super(...args);
-      this.addEventListener('message', (event: MessageEvent<{ type: string; docs?: { _id: string }[] }>) =>
-        seen.push({ type: event.data.type, ids: (event.data.docs ?? []).map((doc) => doc._id) }),
-      );
-    }
-  };
-};
-
-const workerMessages = (page: Page) => page.evaluate(() => (window as unknown as { __workerMessages: { type: string; ids: string[] }[] }).__workerMessages);
 
 interface StoredCopy {
   format: number;
@@ -96,26 +77,5 @@ it('a reopened device draws the calendar from its saved copy, then applies what 
   await editSavedCopy(sessions.page, fixture.session._id, { location: 'B', seq: 0 });
   await sessions.page.reload();
   await expect.poll(() => sessions.sessionLinks(title).textContent(), { timeout: 20_000 }).toContain('Location A');
-  await context.close();
-});
-
-it('the worker sends the sessions of the dates on screen ahead of the rest of the catalog', async () => {
-  const context = await stack.browser.newContext();
-  const sessions = new SessionsPage(await context.newPage());
-  await sessions.goto(stack.baseUrl, `view=agenda&from=2035-03-01&to=2035-03-31`);
-  await sessions.sessionLinks(title).waitFor({ timeout: 30_000 });
-  await sessions.page.locator('.sync-status[data-state="up-to-date"]').waitFor({ timeout: 30_000 });
-  await expect.poll(() => savedCopyHolds(sessions.page, later), { timeout: 15_000 }).toBe(true);
-
-  await context.addInitScript(recordWorkerMessages);
-  await sessions.page.reload();
-  await sessions.sessionLinks(title).waitFor({ timeout: 20_000 });
-  await expect.poll(async () => (await workerMessages(sessions.page)).some((message) => message.type === 'loaded' && message.ids.includes(later))).toBe(true);
-  const [first, ...rest] = await workerMessages(sessions.page);
-  expect(first!.type).toBe('focused');
-  expect(first!.ids).toContain(fixture.session._id);
-  expect(first!.ids).toContain(fixture.course._id);
-  expect(first!.ids).not.toContain(later);
-  expect(rest.filter((message) => message.type === 'loaded').flatMap((message) => message.ids)).not.toContain(fixture.session._id);
   await context.close();
 });

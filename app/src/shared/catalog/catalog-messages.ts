@@ -1,5 +1,4 @@
 import type { CatalogDoc } from './catalog-db';
-import type { TimeWindow } from './time-window';
 
 export type ReplicationState =
   | { kind: 'connecting' }
@@ -12,9 +11,7 @@ export type Removed = { _id: string; _deleted: true };
 
 /** From the catalog worker to the page. */
 export type WorkerMessage =
-  /** Ahead of `loaded`, when the page named its dates in time: the courses and the sessions on those dates. */
-  | { type: 'focused'; docs: CatalogDoc[] }
-  /** The device's catalog as first read (less what `focused` sent), in parts so no one message holds up a tap; `last` ends it. */
+  /** The device's catalog as first read, in parts so no one message holds up a tap; `last` ends it. */
   | { type: 'loaded'; docs: CatalogDoc[]; last: boolean }
   /** Docs changed since: the new version, or a tombstone. */
   | { type: 'changed'; docs: (CatalogDoc | Removed)[] }
@@ -25,7 +22,5 @@ export type WorkerMessage =
 export type PageMessage =
   /** (Re)start replication now: at start-up, after a login, when the network returns, on "Try again". */
   | { type: 'sync' }
-  /** The dates the calendar shows: when the catalog is first read, their sessions are sent first. */
-  | { type: 'focus'; window: TimeWindow }
   /** The page is hidden and a phone may end it: save the catalog copy now. */
   | { type: 'hidden' };

@@ -2,7 +2,6 @@ import { DOC_TYPES } from '../../../../domain/doc-ids';
 import type { CourseDoc, SessionDoc } from '../../../../domain/schemas/catalog';
 import type { CatalogDoc } from './catalog-db';
 import type { Removed } from './catalog-messages';
-import type { TimeWindow } from './time-window';
 import { onCatalogMessage, postToCatalog } from './catalog-worker-client';
 
 export interface CatalogSnapshot {
@@ -33,7 +32,6 @@ class CatalogStore {
   private readonly courses = new Map<string, CourseDoc>();
   private readonly listeners = new Set<() => void>();
   private orderChanged = true;
-  private focused: TimeWindow | undefined;
 
   /**
    * Listens from the moment this module loads: the worker sends the catalog once, so a screen that
@@ -68,23 +66,12 @@ class CatalogStore {
     }
   }
 
-  /**
-   * The calendar's dates, while the catalog is still being read: the worker then sends their
-   * sessions first, and a screen that shows only those can draw them before the rest arrive.
-   */
-  readonly focus = (window: TimeWindow): void => {
-    if (this.snapshot.status !== 'loading' || (window.from === this.focused?.from && window.to === this.focused.to)) return;
-    this.focused = window;
-    postToCatalog({ type: 'focus', window });
-  };
-
-  /** `loading` with docs: part of the catalog, enough for the dates in focus. */
-  private emit(status: 'loading' | 'ready'): void {
+  private emit(): void {
     const sessions = this.orderChanged
       ? [...this.sessions.values()].sort(bySoonest)
       : this.snapshot.sessions.map((session) => this.sessions.get(session._id)!);
     this.orderChanged = false;
-    this.snapshot = { status, sessions, sessionsById: new Map(this.sessions), courses: new Map(this.courses) };
+    this.snapshot = { status: 'ready', sessions, sessionsById: new Map(this.sessions), courses: new Map(this.courses) };
     for (const listener of this.listeners) listener();
   }
 
@@ -95,10 +82,9 @@ class CatalogStore {
 
   private start(): void {
     onCatalogMessage((message) => {
-      if (message.type === 'focused' || message.type === 'loaded' || message.type === 'changed') {
+      if (message.type === 'loaded' || message.type === 'changed') {
         for (const doc of message.docs) this.apply(doc);
-        if (message.type === 'focused') this.emit('loading');
-        else if (message.type === 'changed' || message.last) this.emit('ready');
+        if (message.type === 'changed' || message.last) this.emit();
       } else if (message.type === 'failed') {
         this.fail(message.message);
       }

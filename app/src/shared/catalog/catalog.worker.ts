@@ -1,11 +1,9 @@
 import { DOC_TYPES } from '../../../../domain/doc-ids';
-import type { SessionDoc } from '../../../../domain/schemas/catalog';
 import type { CatalogDoc } from './catalog-db';
 import { asCourseDoc, asSessionDoc } from './catalog-guards';
 import type { PageMessage, Removed, ReplicationState, WorkerMessage } from './catalog-messages';
 import { fetchSnapshot, forgetSnapshot, pendingSnapshotSeq, storeSnapshot } from './catalog-snapshot';
 import { readSavedCatalog, saveCatalog } from './saved-catalog';
-import { hasDayIn, type TimeWindow } from './time-window';
 
 /*
  * The catalog's PouchDB, its replication and the shaping of every doc run here, off the page's
@@ -27,14 +25,6 @@ const held = new Map<string, CatalogDoc>();
 let seq: number | string = 0;
 /** Set while the device started from a snapshot that replication has not yet caught up from. */
 let snapshotSeq: number | string | undefined;
-/** The dates the page's calendar shows, when it said so before the catalog was first read. */
-let focus: TimeWindow | undefined;
-let pageSpoke: () => void;
-/**
- * Resolves at the page's first message: its first screen has rendered, and a calendar on it has
- * named its dates (a focus is sent as the screen renders, the first sync after it commits).
- */
-const pageRendered = new Promise<void>((resolve) => (pageSpoke = resolve));
 let loaded = false;
 let syncWanted = false;
 let stopReplication: (() => void) | undefined;
@@ -56,20 +46,8 @@ const hold = (doc: Record<string, unknown> & { _id: string }): CatalogDoc | Remo
   return shaped ?? { _id: doc._id, _deleted: true };
 };
 
-const inFocus = (doc: CatalogDoc, window: TimeWindow): boolean => !doc._id.startsWith(`${DOC_TYPES.session}:`) || hasDayIn(doc as SessionDoc, window);
-
-/** The page draws the dates it shows from the first message, a few dozen sessions rather than thousands. */
-const sendLoaded = async (): Promise<void> => {
-  await pageRendered;
-  let docs = [...held.values()];
-  if (focus) {
-    const window = focus;
-    const focused: CatalogDoc[] = [];
-    const rest: CatalogDoc[] = [];
-    for (const doc of docs) (inFocus(doc, window) ? focused : rest).push(doc);
-    post({ type: 'focused', docs: focused });
-    docs = rest;
-  }
+const sendLoaded = (): void => {
+  const docs = [...held.values()];
   for (let start = 0; start === 0 || start < docs.length; start += PART) {
     post({ type: 'loaded', docs: docs.slice(start, start + PART), last: start + PART >= docs.length });
   }
@@ -110,7 +88,7 @@ const startFromSnapshot = async (): Promise<boolean> => {
   const snapshot = await fetchSnapshot();
   if (!snapshot) return false;
   for (const doc of snapshot.docs) hold(doc as never);
-  await sendLoaded();
+  sendLoaded();
   await storeSnapshot(db, snapshot);
   snapshotSeq = snapshot.seq;
   seq = (await db.info()).update_seq;
@@ -152,13 +130,13 @@ const readFirst = async (): Promise<void> => {
   const fresh = snapshotSeq === undefined && (await db.info()).doc_count === 0;
   if (fresh && (await startFromSnapshot())) return;
   await readAll();
-  await sendLoaded();
+  sendLoaded();
 };
 
 const start = async (): Promise<void> => {
   try {
     const shown = await readSaved();
-    if (shown) await sendLoaded();
+    if (shown) sendLoaded();
     // Only now: loading PouchDB would hold up this thread while it reads and sends the saved copy.
     const [catalogDb, replication] = await Promise.all([import('./catalog-db'), import('./replicate-catalog')]);
     db = catalogDb.localCatalog();
@@ -174,9 +152,7 @@ const start = async (): Promise<void> => {
 };
 
 self.addEventListener('message', (event: MessageEvent<PageMessage>) => {
-  pageSpoke();
   if (event.data.type === 'sync') sync();
-  else if (event.data.type === 'focus') focus = event.data.window;
   else if (event.data.type === 'hidden' && saveTimer !== undefined) save();
 });
 

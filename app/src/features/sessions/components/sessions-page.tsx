@@ -1,14 +1,13 @@
 import { lazy, Suspense, useCallback, useDeferredValue, useMemo, type ReactNode } from 'react';
 import type { View } from 'react-big-calendar';
 import type { SessionDoc } from '../../../../../domain/schemas/catalog';
-import { useCatalog, useCatalogFocus } from '../../../shared/catalog/use-catalog';
+import { useCatalog } from '../../../shared/catalog/use-catalog';
 import { plural } from '../../../shared/format';
 import { londonDate } from '../../../../../domain/london-time';
 import { navigate, useHashLocation } from '../../../shared/router';
 import { useMediaQuery } from '../../../shared/use-media-query';
 import { dayKey } from '../../../shared/calendar/floating-dates';
 import { agendaLength, calendarDate, parseView } from '../calendar/calendar-query';
-import { viewWindow } from '../calendar/view-window';
 import { activeFilters, filterSessions, parseFilters, writeFilters, type SessionFilters } from '../filters/session-filters';
 import { FiltersForm } from './filters-form';
 
@@ -22,12 +21,7 @@ interface SessionsPageProps {
 
 /** The calendar of sessions, filtered on the device's copy of the catalog. */
 export function SessionsPage({ seatsLeftOf, status }: SessionsPageProps) {
-  const live = useCatalog();
-  const deferred = useDeferredValue(live);
-  // Changes wait for idle time, so typing in a filter stays quick. The sessions of the dates on screen,
-  // sent ahead of the rest while the catalog is read, do not: deferring those few would add a sliced
-  // pass, several frames long, before the calendar shows anything.
-  const catalog = live.status === 'loading' ? live : deferred;
+  const catalog = useDeferredValue(useCatalog());
   const { path, query } = useHashLocation();
   const narrow = useMediaQuery('(max-width: 600px)');
   const filters = parseFilters(query);
@@ -53,8 +47,6 @@ export function SessionsPage({ seatsLeftOf, status }: SessionsPageProps) {
   // The calendar redraws only when what it shows changes, not when the sync status line does.
   const dayStart = calendarDate(query, filters, londonDate(new Date().toISOString())).getTime();
   const date = useMemo(() => new Date(dayStart), [dayStart]);
-  const view = parseView(query.get('view'), narrow);
-  useCatalogFocus(viewWindow(view, date, agendaLength(filters)));
   const setFilters = (next: SessionFilters) => {
     const written = writeFilters(next, query);
     written.delete('date');
@@ -88,7 +80,7 @@ export function SessionsPage({ seatsLeftOf, status }: SessionsPageProps) {
         <SessionCalendar
           sessions={shown}
           seatsLeftOf={seatsLeftOf}
-          view={view}
+          view={parseView(query.get('view'), narrow)}
           date={date}
           agendaLength={agendaLength(filters)}
           onView={onView}
