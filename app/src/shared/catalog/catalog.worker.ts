@@ -14,7 +14,7 @@ import { readSavedCatalog, saveCatalog } from './saved-catalog';
 const post = (message: WorkerMessage): void => self.postMessage(message);
 
 /** Docs per message when the page first gets the catalog: each message is one short task on its thread. */
-const PART = 250;
+const PART = 100;
 const SAVE_AFTER_QUIET_MS = 1_000;
 
 let db: PouchDB.Database<CatalogDoc>;
