@@ -20,7 +20,7 @@ export default defineConfig({
     outDir: fromRoot('./dist/app'),
     emptyOutDir: true,
   },
-  // ES module workers can split: the catalog worker reads its saved copy while PouchDB's chunk loads.
+  // ES module workers can split: the catalog worker sends its saved copy before it loads PouchDB's chunk.
   worker: { format: 'es' },
   server: {
     proxy: {

@@ -3,8 +3,8 @@ import type { CatalogDoc } from './catalog-db';
 /**
  * The catalog as the worker last held it, with the local update sequence it reflects. A reopened
  * app draws the calendar from it, then applies the changes made since `seq`. It lives in an
- * IndexedDB database of its own, not in PouchDB: the worker reads it while PouchDB is still loading
- * and opening, which is most of the time to the first screen.
+ * IndexedDB database of its own, not in PouchDB: the worker reads and sends it before it loads and
+ * opens PouchDB, which took most of the time to the first screen.
  */
 export interface SavedCatalog {
   seq: number | string;
