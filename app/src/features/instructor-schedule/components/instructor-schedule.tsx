@@ -1,14 +1,17 @@
-import { lazy, Suspense } from 'react';
 import { londonDate } from '../../../../../domain/london-time';
 import { useCatalog } from '../../../shared/catalog/use-catalog';
 import { navigate, useHashLocation } from '../../../shared/router';
+import { loadOnFirstUse } from '../../../shared/load-on-first-use';
 import { useOnlineStatus } from '../../../shared/use-online-status';
 import { dayKey, floatingDay } from '../../../shared/calendar/floating-dates';
 import { CourseList } from './course-list';
 import { SessionForm } from './session-form';
 import { SessionPanel } from './session-panel';
 
-const ScheduleCalendar = lazy(() => import('./schedule-calendar'));
+const ScheduleCalendar = loadOnFirstUse(async () => (await import('./schedule-calendar')).default, {
+  loading: <p>Loading the calendar…</p>,
+  failed: <p role="alert">Could not load the calendar. Check your connection, then reload the page.</p>,
+});
 
 /** Week, the picked session, a new session and the courses, all read from the device's live catalog. */
 export function InstructorSchedule() {
@@ -32,14 +35,12 @@ export function InstructorSchedule() {
       {catalog.status === 'error' && <p role="alert">Could not read the saved schedule: {catalog.message}</p>}
       <section aria-labelledby="schedule-week-heading">
         <h2 id="schedule-week-heading">Week</h2>
-        <Suspense fallback={<p>Loading the calendar…</p>}>
-          <ScheduleCalendar
-            sessions={catalog.sessions}
-            date={week}
-            onNavigate={(date) => setQuery({ date: dayKey(date) })}
-            onSelect={(id) => setQuery({ session: id })}
-          />
-        </Suspense>
+        <ScheduleCalendar
+          sessions={catalog.sessions}
+          date={week}
+          onNavigate={(date) => setQuery({ date: dayKey(date) })}
+          onSelect={(id) => setQuery({ session: id })}
+        />
       </section>
       {selected && <SessionPanel key={selected._id} session={selected} sessions={catalog.sessions} online={online} onClose={() => setQuery({ session: null })} />}
       <section aria-labelledby="schedule-new-heading" className="panel">
