@@ -58,15 +58,22 @@ const savedCopyHolds = (page: Page, sessionId: string): Promise<boolean> =>
     sessionId,
   );
 
-it('a reopened device draws the calendar from its saved copy, then applies what its database holds since the copy’s sequence', async () => {
-  const context = await stack.browser.newContext();
+const march = () => `view=agenda&course=${encodeURIComponent(fixture.course._id)}&from=2035-03-01&to=2035-03-31`;
+
+/** A device that has synced the catalog and saved its copy. */
+async function savedDevice(options: Parameters<typeof stack.browser.newContext>[0] = {}) {
+  const context = await stack.browser.newContext(options);
   const sessions = new SessionsPage(await context.newPage());
-  const march = `view=agenda&course=${encodeURIComponent(fixture.course._id)}&from=2035-03-01&to=2035-03-31`;
-  await sessions.goto(stack.baseUrl, march);
+  await sessions.goto(stack.baseUrl, march());
   await sessions.sessionLinks(title).waitFor({ timeout: 30_000 });
   await sessions.page.locator('.sync-status[data-state="up-to-date"]').waitFor({ timeout: 30_000 });
   // Saved once sync has been quiet for a second.
   await expect.poll(() => savedCopyHolds(sessions.page, fixture.session._id), { timeout: 15_000 }).toBe(true);
+  return { context, sessions };
+}
+
+it('a reopened device draws the calendar from its saved copy, then applies what its database holds since the copy’s sequence', async () => {
+  const { context, sessions } = await savedDevice();
 
   // A copy that disagrees with the device's PouchDB: what the reopened calendar shows says which it read.
   await editSavedCopy(sessions.page, fixture.session._id, { location: 'B' });
@@ -76,6 +83,42 @@ it('a reopened device draws the calendar from its saved copy, then applies what 
   // The copy claims to reflect nothing: every change in the device's PouchDB since then is applied on top.
   await editSavedCopy(sessions.page, fixture.session._id, { location: 'B', seq: 0 });
   await sessions.page.reload();
+  await expect.poll(() => sessions.sessionLinks(title).textContent(), { timeout: 20_000 }).toContain('Location A');
+  await context.close();
+});
+
+it('while the catalog worker is still starting, a reopened page draws the dates it last showed, and counts once the catalog is in', async () => {
+  // No service worker, so the page's own route sees the worker's script, and holds it back.
+  const { context, sessions } = await savedDevice({ serviceWorkers: 'block' });
+  let releaseWorker = () => {};
+  const workerHeld = new Promise<void>((resolve) => (releaseWorker = resolve));
+  await sessions.page.route(/catalog\.worker[^/]*\.js/, async (route) => {
+    await workerHeld;
+    await route.continue();
+  });
+  await sessions.page.reload();
+  await expect.poll(() => sessions.sessionLinks(title).textContent(), { timeout: 20_000 }).toContain('Location A');
+  // Only the dates on screen: the count waits for the whole catalog, which only the worker has.
+  expect(await sessions.matchCount.textContent()).toBe('Loading course dates…');
+  releaseWorker();
+  await expect.poll(() => sessions.matchCount.textContent(), { timeout: 20_000 }).toBe('1 session matches.');
+  await context.close();
+});
+
+it('a first screen saved for other dates is not drawn: those dates wait for the catalog', async () => {
+  const { context, sessions } = await savedDevice({ serviceWorkers: 'block' });
+  let releaseWorker = () => {};
+  const workerHeld = new Promise<void>((resolve) => (releaseWorker = resolve));
+  await sessions.page.route(/catalog\.worker[^/]*\.js/, async (route) => {
+    await workerHeld;
+    await route.continue();
+  });
+  // The page is left showing March, then opened on February to April.
+  await sessions.page.goto('about:blank');
+  await sessions.goto(stack.baseUrl, `view=agenda&course=${encodeURIComponent(fixture.course._id)}&from=2035-02-01&to=2035-04-30`);
+  await sessions.page.locator('.session-calendar').waitFor({ timeout: 20_000 });
+  expect(await sessions.sessionLinks(title).count()).toBe(0);
+  releaseWorker();
   await expect.poll(() => sessions.sessionLinks(title).textContent(), { timeout: 20_000 }).toContain('Location A');
   await context.close();
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SessionDoc } from '../../../domain/schemas/catalog';
-import { sessionsInWindow, viewWindow } from '../../../app/src/features/sessions/calendar/view-window';
+import { viewWindow } from '../../../app/src/features/sessions/calendar/view-window';
+import { sessionsInWindow } from '../../../app/src/shared/catalog/time-window';
 
 const session = (id: string, days: [string, string][]): SessionDoc => ({
   _id: `session:${id}`,

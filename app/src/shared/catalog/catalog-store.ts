@@ -3,8 +3,11 @@ import type { CourseDoc, SessionDoc } from '../../../../domain/schemas/catalog';
 import type { CatalogDoc } from './catalog-db';
 import type { Removed } from './catalog-messages';
 import { onCatalogMessage, postToCatalog } from './catalog-worker-client';
+import { readFirstScreen, saveFirstScreen } from './first-screen';
+import { sessionsInWindow, type TimeWindow } from './time-window';
 
 export interface CatalogSnapshot {
+  /** While loading, it may already hold the saved copy's sessions of the dates the first screen shows. */
   status: 'loading' | 'ready' | 'error';
   message?: string;
   /** Soonest first. */
@@ -32,6 +35,12 @@ class CatalogStore {
   private readonly courses = new Map<string, CourseDoc>();
   private readonly listeners = new Set<() => void>();
   private orderChanged = true;
+  /** The worker has begun to send the catalog: from then on it is the only source. */
+  private heard = false;
+  private firstScreenRead = false;
+  private holdsFirstScreen = false;
+  /** What the catalog screen shows, saved for the next start as it was when the page was hidden. */
+  private shown: TimeWindow | undefined;
 
   /**
    * Listens from the moment this module loads: the worker sends the catalog once, so a screen that
@@ -47,6 +56,22 @@ class CatalogStore {
   };
 
   readonly getSnapshot = (): CatalogSnapshot => this.snapshot;
+
+  /**
+   * The window the catalog screen shows. Until the worker has sent the catalog, the sessions of
+   * that window as the screen last showed them are read at once and held, drawn by the render that
+   * asks: a screen with the dates it needs while the worker is still starting.
+   */
+  readonly showing = (span: TimeWindow): void => {
+    this.shown = span;
+    if (this.heard || this.firstScreenRead) return;
+    this.firstScreenRead = true;
+    const docs = readFirstScreen(span);
+    if (!docs) return;
+    for (const doc of docs) this.apply(doc);
+    this.holdsFirstScreen = true;
+    this.snapshot = this.next('loading');
+  };
 
   private apply(doc: CatalogDoc | Removed): void {
     const id = doc._id;
@@ -66,13 +91,32 @@ class CatalogStore {
     }
   }
 
-  private emit(): void {
+  private next(status: CatalogSnapshot['status']): CatalogSnapshot {
     const sessions = this.orderChanged
       ? [...this.sessions.values()].sort(bySoonest)
       : this.snapshot.sessions.map((session) => this.sessions.get(session._id)!);
     this.orderChanged = false;
-    this.snapshot = { status: 'ready', sessions, sessionsById: new Map(this.sessions), courses: new Map(this.courses) };
+    return { status, sessions, sessionsById: new Map(this.sessions), courses: new Map(this.courses) };
+  }
+
+  private emit(): void {
+    this.snapshot = this.next('ready');
     for (const listener of this.listeners) listener();
+  }
+
+  /** Only a whole catalog: a screen saved from part of one would show sessions as gone. */
+  private saveScreen(): void {
+    const span = this.shown;
+    if (!span || this.snapshot.status !== 'ready') return;
+    const sessions = sessionsInWindow(this.snapshot.sessions, span);
+    saveFirstScreen(span, [...this.courses.values(), ...sessions], sessions.length);
+  }
+
+  /** The first screen's docs: the worker's copy may be newer, and holds them all. */
+  private forget(): void {
+    this.sessions.clear();
+    this.courses.clear();
+    this.orderChanged = true;
   }
 
   private fail(message: string): void {
@@ -82,6 +126,10 @@ class CatalogStore {
 
   private start(): void {
     onCatalogMessage((message) => {
+      if (message.type === 'loaded' && !this.heard) {
+        this.heard = true;
+        if (this.holdsFirstScreen) this.forget();
+      }
       if (message.type === 'loaded' || message.type === 'changed') {
         for (const doc of message.docs) this.apply(doc);
         if (message.type === 'changed' || message.last) this.emit();
@@ -91,7 +139,9 @@ class CatalogStore {
     });
     // A phone may end a hidden page without warning: the worker saves its copy then.
     document.addEventListener('visibilitychange', () => {
-      if (document.visibilityState === 'hidden') postToCatalog({ type: 'hidden' });
+      if (document.visibilityState !== 'hidden') return;
+      postToCatalog({ type: 'hidden' });
+      this.saveScreen();
     });
   }
 }

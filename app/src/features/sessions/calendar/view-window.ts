@@ -1,5 +1,5 @@
 import type { View } from 'react-big-calendar';
-import type { SessionDoc } from '../../../../../domain/schemas/catalog';
+import type { TimeWindow } from '../../../shared/catalog/time-window';
 
 const DAY_MS = 86_400_000;
 
@@ -11,7 +11,7 @@ const dayMs = (date: Date): number => Date.UTC(date.getFullYear(), date.getMonth
  * reaches into the weeks either side, a week view starts on the Monday before, and a day either
  * side absorbs London's offset from UTC.
  */
-export const viewWindow = (view: View, date: Date, agendaDays: number): { from: number; to: number } => {
+export const viewWindow = (view: View, date: Date, agendaDays: number): TimeWindow => {
   if (view === 'month') {
     const first = Date.UTC(date.getFullYear(), date.getMonth(), 1);
     const next = Date.UTC(date.getFullYear(), date.getMonth() + 1, 1);
@@ -22,10 +22,3 @@ export const viewWindow = (view: View, date: Date, agendaDays: number): { from: 
   const reach = view === 'day' ? 1 : 8;
   return { from: day - reach * DAY_MS, to: day + reach * DAY_MS };
 };
-
-/**
- * The sessions with a day in the window. Only these become calendar events: working out London
- * times for thousands of sessions the view cannot show held up the first render.
- */
-export const sessionsInWindow = (sessions: readonly SessionDoc[], { from, to }: { from: number; to: number }): SessionDoc[] =>
-  sessions.filter((session) => Date.parse(session.days[0]!.start) < to && Date.parse(session.days.at(-1)!.end) > from);

@@ -4,7 +4,8 @@ import type { SessionDoc } from '../../../../../domain/schemas/catalog';
 import { navigate } from '../../../shared/router';
 import { LondonCalendar } from '../../../shared/calendar/london-calendar';
 import { toEvents, type SessionEvent } from '../calendar/session-events';
-import { sessionsInWindow, viewWindow } from '../calendar/view-window';
+import { sessionsInWindow } from '../../../shared/catalog/time-window';
+import { viewWindow } from '../calendar/view-window';
 import { LinkedSessionEvent, PlainSessionEvent } from './calendar-event';
 
 export interface SessionCalendarProps {
