@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { precompress } from './app/build/precompress.ts';
+import { preloadFirstScreen } from './app/build/preload-first-screen.ts';
 
 const fromRoot = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
 
@@ -36,6 +37,7 @@ export default defineConfig({
   },
   plugins: [
     react(),
+    preloadFirstScreen(['features/sessions/components/session-calendar.tsx']),
     VitePWA({
       strategies: 'generateSW',
       registerType: 'prompt',

@@ -27,9 +27,9 @@ const browser = (name: string, setup: string, exclude: string[] = []): TestProje
 const release = findCouchRelease() !== undefined;
 const couchdb = Boolean(process.env.COUCH_URL) || release;
 const couchdbSetup = 'tests/helpers/global-couchdb.ts';
-// The app shell's install, offline start and phone layout never touch the database beyond what the
+// The app shell's install, offline start, phone layout and preloads never touch the database beyond what the
 // other browser tests do; on CouchDB they would only add minutes to CI.
-const engineBlind = ['tests/browser/installable.test.ts', 'tests/browser/offline-shell.test.ts', 'tests/browser/booking.mobile.test.ts'];
+const engineBlind = ['tests/browser/installable.test.ts', 'tests/browser/first-screen-preload.test.ts', 'tests/browser/offline-shell.test.ts', 'tests/browser/booking.mobile.test.ts'];
 
 // The three-node cluster is started from the release; a single COUCH_URL cannot stand in for it.
 const cluster: TestProjectInlineConfiguration = {

@@ -1,5 +1,3 @@
-import 'react-big-calendar/lib/css/react-big-calendar.css';
-import '../../styles/calendar.css';
 import { useMemo, useRef, type KeyboardEvent, type SyntheticEvent } from 'react';
 import { Calendar, type CalendarProps, type Event, type ViewsProps } from 'react-big-calendar';
 import { useCalendarAria } from './calendar-aria';
