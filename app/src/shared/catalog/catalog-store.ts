@@ -7,7 +7,7 @@ import { readFirstScreen, saveFirstScreen } from './first-screen';
 import { sessionsInWindow, type TimeWindow } from './time-window';
 
 export interface CatalogSnapshot {
-  /** While loading, it may already hold the saved copy's sessions of the dates the first screen shows. */
+  /** While loading, it may already hold the courses and sessions of the dates the catalog screen last showed. */
   status: 'loading' | 'ready' | 'error';
   message?: string;
   /** Soonest first. */
