@@ -104,11 +104,11 @@ expressUtils.getUsersDB = function getSharedUsersDB(app, PouchDB) {
 //
 // Each database and each view index is a LevelDB of its own, a dozen at least, and LevelDB keeps
 // every write in a memtable until that holds 4 MiB, then caches up to 8 MiB of blocks it has read.
-// At this scale nothing is ever flushed: the process grew with every booking written, by about
-// 10 MiB over a few minutes of load, towards 12 MiB a database. 1 MiB of each keeps a busy server's
+// At this scale nothing was ever flushed: the process grew with every booking written, by about
+// 10 MiB over a few minutes of load, towards 12 MiB a database. 256 KiB of each keeps the
 // databases flushing to disk, where the operating system's file cache holds them.
 const LevelDOWN = require(require.resolve('leveldown', { paths: [dirname(require.resolve('pouchdb-adapter-leveldb', { paths: [dirname(require.resolve('pouchdb-server/package.json'))] }))] }));
 const openLevelDB = LevelDOWN.prototype._open;
 LevelDOWN.prototype._open = function openWithBoundedMemory(options, callback) {
-  return openLevelDB.call(this, { ...options, writeBufferSize: 1 << 20, cacheSize: 1 << 20 }, callback);
+  return openLevelDB.call(this, { ...options, writeBufferSize: 256 << 10, cacheSize: 256 << 10 }, callback);
 };
