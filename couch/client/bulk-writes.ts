@@ -23,6 +23,22 @@ const outcomeOf = (result: BulkResult | undefined, doc: Doc): ItemOutcome<{ rev:
     : { status: 'rejected', reason: new DocWriteError(result ?? { id: doc._id, error: 'missing', reason: 'No answer for this document.' }) };
 
 /**
+ * Each document's answer, found by its id, not its place: pouchdb-server answers a `_bulk_docs`
+ * in the order its validation of each document finished, refusals first, so by place one
+ * document could be told it was written with another's revision while its own write was refused.
+ * A document written twice in one request takes its answers in order, as CouchDB gives them.
+ */
+export const outcomesById = (docs: Doc[], results: BulkResult[]): ItemOutcome<{ rev: string }>[] => {
+  const byId = new Map<string, BulkResult[]>();
+  for (const result of results) {
+    const answers = byId.get(result.id);
+    if (answers) answers.push(result);
+    else byId.set(result.id, [result]);
+  }
+  return docs.map((doc) => outcomeOf(byId.get(doc._id)?.shift(), doc));
+};
+
+/**
  * Group commit of single-document writes: writes to a database asked for while a `_bulk_docs`
  * request to it is in flight go together in the next one. Each document is still accepted or
  * refused on its own (no `all_or_nothing`), with its `_rev` checked as a PUT checks it, so a caller
@@ -34,7 +50,7 @@ export class BulkWrites {
   constructor(server: ServerScope, maxBatch = 200) {
     this.batches = new KeyedBatches(async (db, docs) => {
       const results = (await server.use(db).bulk({ docs })) as BulkResult[];
-      return docs.map((doc, i) => outcomeOf(results[i], doc));
+      return outcomesById(docs, results);
     }, maxBatch);
   }
 
