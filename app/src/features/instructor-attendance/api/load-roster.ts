@@ -1,11 +1,9 @@
 import { mergeMarks } from '../../../../../domain/attendance-marks';
 import { isActiveBooking, rosterRows, type RosterRow } from '../../../../../domain/attendance-roster';
-import { DB } from '../../../../../domain/databases';
 import { DOC_TYPES } from '../../../../../domain/doc-ids';
 import type { AssessmentDoc, AttendanceDoc, CertificateDoc } from '../../../../../domain/schemas/attendance';
 import type { BookingDoc } from '../../../../../domain/schemas/booking';
 import type { SessionDoc } from '../../../../../domain/schemas/catalog';
-import { localDb } from '../../../shared/pouch';
 import type { MarkDoc } from './resolve-conflicts';
 import { localAttendance, localBookings, rosterWindow, type AttendanceDbDoc } from './roster-db';
 
@@ -26,12 +24,14 @@ async function settled(db: PouchDB.Database<AttendanceDbDoc>, doc: MarkDoc & { _
   return mergeMarks([doc, ...losers]);
 }
 
-/** The sessions of the roster window that have active bookings, soonest first, read from the device only. */
-export async function loadRoster(now = new Date()): Promise<RosterSession[]> {
+/**
+ * The sessions of the roster window that have active bookings, soonest first, read from the device
+ * only: `catalogSessions` as the catalog store holds them, the rest from this device's databases.
+ */
+export async function loadRoster(catalogSessions: readonly SessionDoc[], now = new Date()): Promise<RosterSession[]> {
   const { from, to } = rosterWindow(now);
   const attendanceDb = localAttendance();
-  const [sessions, bookings, attendance, assessments, certificates] = await Promise.all([
-    docsWithPrefix(localDb<SessionDoc>(DB.catalog), DOC_TYPES.session),
+  const [bookings, attendance, assessments, certificates] = await Promise.all([
     docsWithPrefix(localBookings(), DOC_TYPES.booking),
     docsWithPrefix(attendanceDb, DOC_TYPES.attendance, true).then((docs) => Promise.all(docs.map((doc) => settled(attendanceDb, doc as MarkDoc)))),
     docsWithPrefix(attendanceDb, DOC_TYPES.assessment, true).then((docs) => Promise.all(docs.map((doc) => settled(attendanceDb, doc as MarkDoc)))),
@@ -43,7 +43,7 @@ export async function loadRoster(now = new Date()): Promise<RosterSession[]> {
     assessments: assessments as AssessmentDoc[],
     certificates: certificates as CertificateDoc[],
   };
-  return sessions
+  return catalogSessions
     .filter((session) => session.status !== 'cancelled' && session.days[0] && session.days[0].start >= from && session.days[0].start < to)
     .filter((session) => active.some((booking) => booking.sessionId === session._id))
     .sort((a, b) => a.days[0]!.start.localeCompare(b.days[0]!.start))

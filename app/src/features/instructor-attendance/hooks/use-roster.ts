@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { DB } from '../../../../../domain/databases';
+import { catalogStore } from '../../../shared/catalog/catalog-store';
 import { localDb } from '../../../shared/pouch';
 import { loadRoster, type RosterSession } from '../api/load-roster';
 import { onPendingChange, pendingCount } from '../api/pending-marks';
@@ -23,7 +24,7 @@ export function useRoster(): RosterState {
       try {
         do {
           stale = false;
-          const sessions = await loadRoster();
+          const sessions = await loadRoster(catalogStore.getSnapshot().sessions);
           if (!closed) setState({ status: 'ready', sessions });
         } while (stale && !closed);
       } catch (error) {
@@ -32,11 +33,15 @@ export function useRoster(): RosterState {
         reading = false;
       }
     };
-    const feeds = [DB.catalog, DB.bookings, DB.attendance].map((name) => localDb(name).changes({ since: 'now', live: true }).on('change', () => void refresh()));
+    const feeds = [DB.bookings, DB.attendance].map((name) => localDb(name).changes({ since: 'now', live: true }).on('change', () => void refresh()));
+    // The catalog's database is written by the catalog worker, and a changes feed on this thread
+    // never hears of those writes: its sessions come from the catalog store, which does.
+    const stopCatalog = catalogStore.subscribe(() => void refresh());
     void refresh();
     return () => {
       closed = true;
       feeds.forEach((feed) => feed.cancel());
+      stopCatalog();
     };
   }, []);
   return state;
