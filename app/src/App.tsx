@@ -1,4 +1,4 @@
-import { Suspense, useCallback } from 'react';
+import { useCallback } from 'react';
 import type { PublicUser } from '../../domain/schemas/auth';
 import { AccountMenu } from './features/auth/components/account-menu';
 import { useCurrentUser } from './features/auth/hooks/use-current-user';
@@ -52,19 +52,17 @@ export function App() {
       </AppHeader>
       <main className="app-main">
         {!path.startsWith('/sessions/') && path !== '/bookings' && <OutboxBanner />}
-        <Suspense fallback={<p>Loading…</p>}>
-          {found
-            ? found.route.render({
-                params: found.params,
-                query,
-                user,
-                signedIn,
-                seatsLeftOf,
-                syncStatus: <SyncStatus state={replication.state} onRetry={replication.restart} />,
-                rosterSync,
-              })
-            : <NotFound />}
-        </Suspense>
+        {found
+          ? found.route.render({
+              params: found.params,
+              query,
+              user,
+              signedIn,
+              seatsLeftOf,
+              syncStatus: <SyncStatus state={replication.state} onRetry={replication.restart} />,
+              rosterSync,
+            })
+          : <NotFound />}
       </main>
     </>
   );

@@ -1,15 +1,20 @@
-import { lazy, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import type { PublicUser } from '../../../domain/schemas/auth';
 import type { SessionDoc } from '../../../domain/schemas/catalog';
 import type { RosterSyncState } from '../features/instructor-attendance/api/replicate-roster';
 import { SessionsPage } from '../features/sessions/components/sessions-page';
+import { loadOnFirstUse } from '../shared/load-on-first-use';
 
-const SessionRoute = lazy(() => import('./session-route').then((module) => ({ default: module.SessionRoute })));
-const MyBookingsPage = lazy(() => import('../features/booking/components/my-bookings-page').then((module) => ({ default: module.MyBookingsPage })));
-const LoginForm = lazy(() => import('../features/auth/components/login-form').then((module) => ({ default: module.LoginForm })));
-const SignupForm = lazy(() => import('../features/auth/components/signup-form').then((module) => ({ default: module.SignupForm })));
-const RosterPage = lazy(() => import('../features/instructor-attendance/components/roster-page').then((module) => ({ default: module.RosterPage })));
-const SchedulePage = lazy(() => import('../features/instructor-schedule/components/schedule-page').then((module) => ({ default: module.SchedulePage })));
+const placeholders = {
+  loading: <p>Loading…</p>,
+  failed: <p role="alert">Could not load this page. Check your connection, then reload the page.</p>,
+};
+const SessionRoute = loadOnFirstUse(async () => (await import('./session-route')).SessionRoute, placeholders);
+const MyBookingsPage = loadOnFirstUse(async () => (await import('../features/booking/components/my-bookings-page')).MyBookingsPage, placeholders);
+const LoginForm = loadOnFirstUse(async () => (await import('../features/auth/components/login-form')).LoginForm, placeholders);
+const SignupForm = loadOnFirstUse(async () => (await import('../features/auth/components/signup-form')).SignupForm, placeholders);
+const RosterPage = loadOnFirstUse(async () => (await import('../features/instructor-attendance/components/roster-page')).RosterPage, placeholders);
+const SchedulePage = loadOnFirstUse(async () => (await import('../features/instructor-schedule/components/schedule-page')).SchedulePage, placeholders);
 
 /** What the shell hands every screen. */
 export interface RouteProps {
@@ -29,8 +34,8 @@ export interface AppRoute {
 }
 
 /**
- * Every screen, first match wins. A new screen is one entry; load it with React.lazy so its code
- * stays out of the first-render bundle (the shell wraps routes in Suspense).
+ * Every screen, first match wins. A new screen is one entry; load it with loadOnFirstUse so its
+ * code stays out of the first-render bundle.
  */
 export const ROUTES: readonly AppRoute[] = [
   { path: '/', render: ({ seatsLeftOf, syncStatus }) => <SessionsPage seatsLeftOf={seatsLeftOf} status={syncStatus} /> },
