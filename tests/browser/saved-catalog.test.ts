@@ -87,15 +87,23 @@ it('a reopened device draws the calendar from its saved copy, then applies what 
   await context.close();
 });
 
-it('while the catalog worker is still starting, a reopened page draws the dates it last showed, and counts once the catalog is in', async () => {
-  // No service worker, so the page's own route sees the worker's script, and holds it back.
-  const { context, sessions } = await savedDevice({ serviceWorkers: 'block' });
-  let releaseWorker = () => {};
-  const workerHeld = new Promise<void>((resolve) => (releaseWorker = resolve));
-  await sessions.page.route(/catalog\.worker[^/]*\.js/, async (route) => {
-    await workerHeld;
+/**
+ * Holds back the catalog worker's script until the answer is called. Only on a device without a
+ * service worker: one would serve the script before the page's route sees it.
+ */
+async function holdCatalogWorker(page: Page): Promise<() => void> {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/catalog\.worker[^/]*\.js/, async (route) => {
+    await held;
     await route.continue();
   });
+  return release;
+}
+
+it('while the catalog worker is still starting, a reopened page draws the dates it last showed, and counts once the catalog is in', async () => {
+  const { context, sessions } = await savedDevice({ serviceWorkers: 'block' });
+  const releaseWorker = await holdCatalogWorker(sessions.page);
   await sessions.page.reload();
   await expect.poll(() => sessions.sessionLinks(title).textContent(), { timeout: 20_000 }).toContain('Location A');
   // Only the dates on screen: the count waits for the whole catalog, which only the worker has.
@@ -107,12 +115,7 @@ it('while the catalog worker is still starting, a reopened page draws the dates 
 
 it('a first screen saved for other dates is not drawn: those dates wait for the catalog', async () => {
   const { context, sessions } = await savedDevice({ serviceWorkers: 'block' });
-  let releaseWorker = () => {};
-  const workerHeld = new Promise<void>((resolve) => (releaseWorker = resolve));
-  await sessions.page.route(/catalog\.worker[^/]*\.js/, async (route) => {
-    await workerHeld;
-    await route.continue();
-  });
+  const releaseWorker = await holdCatalogWorker(sessions.page);
   // The page is left showing March, then opened on February to April.
   await sessions.page.goto('about:blank');
   await sessions.goto(stack.baseUrl, `view=agenda&course=${encodeURIComponent(fixture.course._id)}&from=2035-02-01&to=2035-04-30`);
