@@ -8,8 +8,10 @@
 const { dirname } = require('node:path');
 const validation = require('pouchdb-validation');
 
+/** A module as pouchdb-server itself resolves it, from its own dependencies. */
+const besidePouchdbServer = (module) => require.resolve(module, { paths: [dirname(require.resolve('pouchdb-server/package.json'))] });
 /** A file of the express-pouchdb that pouchdb-server loads. */
-const expressPouchdb = (file) => require.resolve(`express-pouchdb/${file}`, { paths: [dirname(require.resolve('pouchdb-server/package.json'))] });
+const expressPouchdb = (file) => besidePouchdbServer(`express-pouchdb/${file}`);
 
 const keepOwnRevisions = (doc) => {
   if (!doc || typeof doc !== 'object' || !doc._revisions) return;
@@ -107,7 +109,7 @@ expressUtils.getUsersDB = function getSharedUsersDB(app, PouchDB) {
 // At this scale nothing was ever flushed: the process grew with every booking written, by about
 // 10 MiB over a few minutes of load, towards 12 MiB a database. 256 KiB of each keeps the
 // databases flushing to disk, where the operating system's file cache holds them.
-const LevelDOWN = require(require.resolve('leveldown', { paths: [dirname(require.resolve('pouchdb-adapter-leveldb', { paths: [dirname(require.resolve('pouchdb-server/package.json'))] }))] }));
+const LevelDOWN = require(require.resolve('leveldown', { paths: [dirname(besidePouchdbServer('pouchdb-adapter-leveldb'))] }));
 const openLevelDB = LevelDOWN.prototype._open;
 LevelDOWN.prototype._open = function openWithBoundedMemory(options, callback) {
   return openLevelDB.call(this, { ...options, writeBufferSize: 256 << 10, cacheSize: 256 << 10 }, callback);

@@ -15,7 +15,7 @@ interface FirstScreen extends TimeWindow {
 const KEY = 'rft:first-screen';
 const FORMAT = 1;
 /** A long agenda range is left to the worker: localStorage is read in one piece, on the page's thread. */
-export const MAX_FIRST_SCREEN_SESSIONS = 250;
+const MAX_FIRST_SCREEN_SESSIONS = 250;
 
 /** The saved docs, when the saved screen covered all of `span`. */
 export const readFirstScreen = (span: TimeWindow): CatalogDoc[] | undefined => {
