@@ -32,7 +32,7 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * again and decide again. Correctness rests on CouchDB's revision check, never on a lock in this
  * process, so several sync-server processes can run side by side.
  * `decide` receives `null` when the document does not exist. A `known` revision that is no longer
- * current simply gets a 409 and is read again.
+ * current simply gets a 409 and is read again; one it decides to leave alone is read first.
  */
 export async function conditionalWrite<T extends { _id: string; _rev?: string }, R>(
   db: DocumentScope<T>,
@@ -43,15 +43,20 @@ export async function conditionalWrite<T extends { _id: string; _rev?: string },
   const attempts = options.attempts ?? 40;
   let jitter = options.jitterMs ?? 5;
   const write = options.write ?? ((doc: T) => db.insert(doc));
+  const read = () =>
+    db.get(id).catch((error: unknown) => {
+      if (isNotFound(error)) return null;
+      throw error;
+    });
   for (let attempt = 0; attempt < attempts; attempt++) {
-    const current =
-      attempt === 0 && options.known?._rev
-        ? options.known
-        : await db.get(id).catch((error: unknown) => {
-            if (isNotFound(error)) return null;
-            throw error;
-          });
-    const decision = await decide(current as T | null);
+    const fromKnown = attempt === 0 && !!options.known?._rev;
+    let current = fromKnown ? options.known! : await read();
+    let decision = await decide(current);
+    // A known revision only saves the read before a write: a decision to write nothing is made on the current one.
+    if ('done' in decision && fromKnown) {
+      current = await read();
+      decision = await decide(current);
+    }
     if ('done' in decision) return { ...decision.done, retries: attempt };
     try {
       const { rev } = await write({ ...decision.write, _id: id, ...(current?._rev ? { _rev: current._rev } : {}) });

@@ -21,6 +21,11 @@ export class LatestLedgers {
     this.known.set(doc._id, doc);
   }
 
+  /** The newest revision known of session `id`, if any. */
+  get(id: string): SessionDoc | undefined {
+    return this.known.get(id);
+  }
+
   /** The newer of `doc` and the revision known. */
   latest(doc: SessionDoc): SessionDoc {
     const known = this.known.get(doc._id);

@@ -70,13 +70,16 @@ function catalogCopies(deps: BookingDeps): Promise<number> {
   return copies;
 }
 
-/** One conditional write for a whole batch of holds on one session; a hold is 'ok' only once it settled. */
+/**
+ * One conditional write for a whole batch of holds on one session; a hold is 'ok' only once it
+ * settled. The first round writes on the newest ledger this process knows without reading it again.
+ */
 export async function holdBatch(deps: BookingDeps, sessionId: string, batch: readonly HoldRequest[], rounds = SETTLE_ROUNDS): Promise<HoldOutcome[]> {
   const { outcomes, retries, ledger, rev } = await conditionalWrite(
     catalogDb(deps),
     sessionId,
     (session) => decideBatch(session, batch, nowOf(deps)),
-    writeOptions(deps, DB.catalog),
+    writeOptions(deps, DB.catalog, rounds === SETTLE_ROUNDS ? deps.ledgers?.get(sessionId) : undefined),
   );
   if (ledger) deps.ledgers?.see(rev ? { ...ledger, _rev: rev } : ledger);
   const settles = outcomes.some((outcome) => outcome.verdict === 'ok') && (await catalogCopies(deps)) > 1;
