@@ -96,6 +96,7 @@ export async function startEmbeddedCouch(options: EmbeddedOptions): Promise<Embe
     // A young generation of at most 2 x 2 MiB: V8's default grows it to 32 MiB under load and gives
     // it back only when a later collection happens to shrink it, a swing of a quarter of this process.
     const proc = spawn(process.execPath, ['--max-semi-space-size=2', childScript, '--port', String(port), '--host', '127.0.0.1', '--dir', dir, '--config', config, '--no-stdout-logs'], {
+      // No `env`: the child inherits this process's, so the allocator settings of `npm start` apply to it too.
       cwd: dir,
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     });

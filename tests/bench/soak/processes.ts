@@ -65,15 +65,27 @@ async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number
   throw new Error(`the sync-server did not answer /api/health within ${timeoutMs} ms`);
 }
 
+/** `npm start`'s command, `[NAME=value ...] tsx <script>`, as the environment it sets and the script it runs. */
+function startScript(): { env: Record<string, string>; script: string } {
+  const command = (JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
+  const words = command.trim().split(/\s+/);
+  const assignments = words.filter((word) => /^[A-Z_]+=/.test(word));
+  const [runner, script, ...rest] = words.slice(assignments.length);
+  if (runner !== 'tsx' || !script || rest.length) throw new Error(`npm start runs "${command}", not "[NAME=value ...] tsx <script>"`);
+  return { env: Object.fromEntries(assignments.map((word) => [word.slice(0, word.indexOf('=')), word.slice(word.indexOf('=') + 1)])), script: join(repo, script) };
+}
+
 /**
- * `sync-server/server.ts`, what `npm start` runs, as a process of its own in `dataDir` (its working
- * directory, so no `.env` of the repository applies), logging to `dataDir/server.log`.
+ * What `npm start` runs (its environment and `sync-server/server.ts`) as a process of its own in
+ * `dataDir` (its working directory, so no `.env` of the repository applies), logging to
+ * `dataDir/server.log`.
  */
 export async function startServerProcess(dataDir: string, port: number, env: Record<string, string>): Promise<ServerProcess> {
   const log = createWriteStream(join(dataDir, 'server.log'));
-  const child = spawn(process.execPath, ['--import', tsx, join(repo, 'sync-server/server.ts')], {
+  const start = startScript();
+  const child = spawn(process.execPath, ['--import', tsx, start.script], {
     cwd: dataDir,
-    env: { ...embeddedEnv(dataDir, env), PORT: String(port), HOST: '127.0.0.1' },
+    env: { ...embeddedEnv(dataDir, env), ...start.env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.pipe(log);
