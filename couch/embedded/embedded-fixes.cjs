@@ -114,3 +114,49 @@ const openLevelDB = LevelDOWN.prototype._open;
 LevelDOWN.prototype._open = function openWithBoundedMemory(options, callback) {
   return openLevelDB.call(this, { ...options, writeBufferSize: 256 << 10, cacheSize: 256 << 10 }, callback);
 };
+
+// Compacts as it writes.
+//
+// CouchDB compacts its databases in the background, dropping the bodies of revisions that were
+// replaced; pouchdb-server never does, so every seat-ledger write kept another copy of its session
+// for ever, and the data (read back through LevelDB's mapped files, part of this process's memory)
+// grew with every booking. PouchDB's auto_compaction drops a replaced revision's body as it writes
+// the new one; the revision tree, and so replication and conflicts, stay as they were.
+const PouchDB = require(besidePouchdbServer('pouchdb-core'));
+const defaults = PouchDB.defaults;
+PouchDB.defaults = function defaultsCompacting(options) {
+  return defaults.call(this, { auto_compaction: true, ...options });
+};
+
+// Answers `_revs_diff` as CouchDB does once revisions are compacted.
+//
+// CouchDB reports a revision missing only when the document's revision tree lacks it. PouchDB also
+// reports one whose body was compacted away, so a replicator that saw a session one ledger write
+// ago was told that revision was unknown, and its `_bulk_get?latest=true` got nothing instead of
+// the session as it is now.
+const { traverseRevTree } = require(require.resolve('pouchdb-merge', { paths: [dirname(besidePouchdbServer('pouchdb-core'))] }));
+const revisionTree = (db, id) =>
+  new Promise((resolve, reject) => db._getRevisionTree(id, (error, tree) => (error ? (error.status === 404 ? resolve([]) : reject(error)) : resolve(tree))));
+
+async function withoutCompacted(db, diff) {
+  const kept = {};
+  await Promise.all(
+    Object.entries(diff).map(async ([id, entry]) => {
+      const inTree = new Set();
+      traverseRevTree(await revisionTree(db, id), (isLeaf, pos, hash) => {
+        inTree.add(`${pos}-${hash}`);
+      });
+      const missing = entry.missing.filter((rev) => !inTree.has(rev));
+      if (missing.length) kept[id] = { ...entry, missing };
+    }),
+  );
+  return kept;
+}
+
+const revsDiff = PouchDB.prototype.revsDiff;
+PouchDB.prototype.revsDiff = function revsDiffAsCouchDB(request, options, callback) {
+  if (typeof options === 'function') [callback, options] = [options, {}];
+  const answer = revsDiff.call(this, request, options || {}).then((diff) => withoutCompacted(this, diff));
+  if (callback) answer.then((diff) => callback(null, diff), callback);
+  return answer;
+};
