@@ -29,8 +29,9 @@ export interface ChangesPage {
 
 const pause = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+    const done = () => (clearTimeout(timer), signal.removeEventListener('abort', done), resolve());
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
   });
 
 /**
@@ -139,8 +140,8 @@ export class SharedFeed {
       if (String(head) !== String(since)) return null;
       if (!results.length && !signal.aborted) {
         await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, waitMs);
-          arrived = () => (clearTimeout(timer), resolve());
+          const timer = setTimeout(() => arrived(), waitMs);
+          arrived = () => (clearTimeout(timer), signal.removeEventListener('abort', arrived), resolve());
           signal.addEventListener('abort', arrived, { once: true });
         });
       }
@@ -159,16 +160,19 @@ export class SharedFeed {
 
   /**
    * nano never settles a request aborted while it reads a non-JSON body (a longpoll's heartbeat
-   * newlines), so the abort is raced here: closing must not wait for the database.
+   * newlines), so the abort is raced here: closing must not wait for the database. The request gets
+   * a signal of its own, and the listener on `signal` goes when the read settles: `signal` may be the
+   * feed's, which lives as long as the feed and sees thousands of reads, and fetch leaves its
+   * listener on the signal it is given until the request is garbage-collected.
    */
   private read(qs: Record<string, unknown>, signal: AbortSignal): Promise<ChangesPage> {
-    const request: RequestOptions & { signal: AbortSignal } = { db: this.db, path: '_changes', method: 'GET', qs: { include_docs: true, style: 'all_docs', ...qs }, signal };
-    const aborted = new Promise<never>((_, reject) => {
-      if (signal.aborted) reject(signal.reason);
-      signal.addEventListener('abort', () => reject(signal.reason), { once: true });
-    });
-    aborted.catch(() => {});
-    return Promise.race([this.server.request(request) as Promise<ChangesPage>, aborted]);
+    if (signal.aborted) return Promise.reject(signal.reason);
+    const request = new AbortController();
+    let onAbort = () => {};
+    const aborted = new Promise<never>((_, reject) => (onAbort = () => (request.abort(signal.reason), reject(signal.reason))));
+    signal.addEventListener('abort', onAbort, { once: true });
+    const options: RequestOptions & { signal: AbortSignal } = { db: this.db, path: '_changes', method: 'GET', qs: { include_docs: true, style: 'all_docs', ...qs }, signal: request.signal };
+    return Promise.race([this.server.request(options) as Promise<ChangesPage>, aborted]).finally(() => signal.removeEventListener('abort', onAbort));
   }
 
   private leave(listener: (change: Change) => void): void {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, it, inject } from 'vitest';
+import { getEventListeners } from 'node:events';
 import { couchAs } from '../../../couch/client';
 import { FOLLOWER_QUEUE_LIMIT, FollowerTooSlow, SharedFeed, seqNumber } from '../../../sync-server/feeds/shared-feed';
 import type { TestApp } from '../../helpers/build-app';
@@ -68,3 +69,31 @@ it('a follower that lets too many changes pile up is cut off; the feed stops whe
   expect(feed.followers).toBe(0);
   await feed.close();
 }, 60_000);
+
+it('reads leave no listener on a signal that outlives them: a long-lived follower keeps one, a reused longpoll signal none', async () => {
+  const server = couchAs(couch.url, couch.admin);
+  const db = `rft_feed_listeners_${process.pid}_${Date.now()}`;
+  await server.db.create(db);
+  const feed = new SharedFeed(server, db);
+  await server.use(db).bulk({ docs: Array.from({ length: 250 }, (_, i) => ({ _id: `doc-${i}` })) });
+
+  const stop = new AbortController();
+  const follower = feed.follow(0, stop.signal);
+  // Catching up from the start reads three pages with this signal.
+  for (let i = 0; i < 250; i++) await follower.next();
+  expect(getEventListeners(stop.signal, 'abort')).toHaveLength(1);
+
+  const longpolls = new AbortController();
+  for (let i = 0; i < 3; i++) {
+    const since = await feed.position();
+    const answered = feed.nextChanges(since, 10, 5_000, longpolls.signal);
+    await server.use(db).insert({ _id: `later-${i}` });
+    expect((await answered)?.results).toHaveLength(1);
+  }
+  expect(await feed.nextChanges(await feed.position(), 10, 50, longpolls.signal)).toMatchObject({ results: [] });
+  expect(getEventListeners(longpolls.signal, 'abort')).toHaveLength(0);
+
+  stop.abort();
+  await follower.return(undefined);
+  await feed.close();
+}, 30_000);
