@@ -9,14 +9,30 @@ const tsx = import.meta.resolve('tsx');
 
 export interface ProcessSample {
   rssMiB: number;
+  /** The part of RSS that is pages of files under the data directory mapped into the process (LevelDB's tables). */
+  dataFilesMiB: number;
   fds: number;
 }
 
-/** VmRSS and the count of open file descriptors of one process, from /proc; null once it is gone. */
-export function sampleProcess(pid: number): ProcessSample | null {
+const toMiB = (kib: number) => Math.round((kib / 1024) * 10) / 10;
+
+/** Resident KiB of the mappings of files under `directory`, from /proc/<pid>/smaps. */
+function residentFilesUnder(pid: number, directory: string): number {
+  let kib = 0;
+  let inDirectory = false;
+  for (const line of readFileSync(`/proc/${pid}/smaps`, 'utf8').split('\n')) {
+    const mapping = /^[0-9a-f]+-[0-9a-f]+ \S+ \S+ \S+ \S+\s*(.*)$/.exec(line);
+    if (mapping) inDirectory = mapping[1]!.startsWith(`${directory}/`);
+    else if (inDirectory && line.startsWith('Rss:')) kib += Number(/\d+/.exec(line)![0]);
+  }
+  return kib;
+}
+
+/** VmRSS, its part mapped from `dataDir`, and the count of open file descriptors of one process, from /proc; null once it is gone. */
+export function sampleProcess(pid: number, dataDir: string): ProcessSample | null {
   try {
     const kib = Number(/^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
-    return { rssMiB: Math.round((kib / 1024) * 10) / 10, fds: readdirSync(`/proc/${pid}/fd`).length };
+    return { rssMiB: toMiB(kib), dataFilesMiB: toMiB(residentFilesUnder(pid, dataDir)), fds: readdirSync(`/proc/${pid}/fd`).length };
   } catch {
     return null;
   }
@@ -38,6 +54,7 @@ export function childrenOf(pid: number, marker: string): number[] {
       }
     });
 }
+
 
 /** This shell's environment, but always the embedded engine on `dataDir`. */
 function embeddedEnv(dataDir: string, env: Record<string, string>): NodeJS.ProcessEnv {
