@@ -55,7 +55,6 @@ export function childrenOf(pid: number, marker: string): number[] {
     });
 }
 
-
 /** This shell's environment, but always the embedded engine on `dataDir`. */
 function embeddedEnv(dataDir: string, env: Record<string, string>): NodeJS.ProcessEnv {
   const { COUCH_URL: _couchUrl, ...inherited } = process.env;
